@@ -1,0 +1,2 @@
+// GridKafka: a thin Swift layer over librdkafka. See KafkaProducer, KafkaConsumer, KafkaAdmin.
+import CRDKafka

@@ -1,0 +1,1 @@
+// GridRuntime: plumbing shared by the five services.

@@ -1,0 +1,1 @@
+// TestSupport: starts real PostgreSQL databases and Tansu brokers for the tests.
