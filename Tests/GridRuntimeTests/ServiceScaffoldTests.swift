@@ -9,6 +9,7 @@ import PostgresNIO
 import ServiceLifecycle
 import Synchronization
 import Testing
+import UnixSignals
 
 @testable import GridRuntime
 
@@ -263,3 +264,86 @@ struct ServiceScaffoldTests {
     }
 }
 
+
+/// Ignores graceful shutdown, so only the shutdown bound stops it.
+struct StubbornConsumer: Service, CustomStringConvertible {
+    let recorder: LifecycleRecorder
+    var description: String { "stubborn-consumer" }
+    func run() async throws {
+        recorder.record("stubborn started")
+        do {
+            try await Task.sleep(for: .seconds(3600))
+        } catch {
+            recorder.record("stubborn cancelled")
+        }
+    }
+}
+
+/// A service run through `ServiceRunner.run`, stopped by a signal.
+struct SignalProbeService: GridService {
+    static let name = "signal-probe"
+    static let usesKafka = false
+    static let recorder = LifecycleRecorder()
+
+    init(resources: ServiceResources<NoServiceSettings>) async throws {}
+
+    func migrate(client: PostgresClient, logger: Logger) async throws {
+        try await client.query("CREATE TABLE signal_probe (id integer PRIMARY KEY)", logger: logger)
+        Self.recorder.record("migrated")
+    }
+
+    var producers: [any Service] { [RecordingService(name: "relay", recorder: Self.recorder)] }
+    var consumers: [any Service] { [StubbornConsumer(recorder: Self.recorder)] }
+}
+
+extension ServiceScaffoldTests {
+    @Test func aSignalStopsTheRunnerAndTheShutdownBoundCancelsStragglers() async throws {
+        let adminLogger = Logger(label: "scratch-db")
+        let database = try await ScratchDatabase.create(logger: adminLogger)
+        do {
+            try await runSignalProbe(on: database)
+        } catch {
+            try? await database.drop(logger: adminLogger)
+            throw error
+        }
+        try await database.drop(logger: adminLogger)
+    }
+
+    func runSignalProbe(on database: ScratchDatabase) async throws {
+        let environment = [
+            "HTTP_HOST": "127.0.0.1", "HTTP_PORT": "0",
+            "DATABASE_HOST": database.host, "DATABASE_PORT": String(database.port), "DATABASE_NAME": database.name,
+            "DATABASE_USER": database.role, "DATABASE_PASSWORD": database.password, "DATABASE_SCHEMA": database.schema,
+            "DATABASE_TLS": "disable", "AUTH_JWT_SECRET": TestTokens.secret, "SHUTDOWN_GRACE_SECONDS": "1",
+        ]
+        let (configuration, settings) = try ServiceConfiguration.load(
+            service: SignalProbeService.name, usesKafka: false, source: .environment(environment), extra: NoServiceSettings.self)
+        let captured = CapturedLines()
+        let logger = Logger(label: SignalProbeService.name) { label in
+            JSONLogHandler(label: label, service: SignalProbeService.name, level: .info, output: captured.output)
+        }
+        // SIGUSR2 stands in for SIGTERM so other suites' service groups are not disturbed.
+        let runner = Task {
+            try await ServiceRunner.run(
+                SignalProbeService.self, configuration: configuration, settings: settings, logger: logger,
+                metrics: ServiceMetrics(), signals: [.sigusr2])
+        }
+        for _ in 0..<400 where !SignalProbeService.recorder.all.contains("stubborn started") {
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        try #require(SignalProbeService.recorder.all.contains("stubborn started"), "the consumer never started: \(captured.all)")
+        kill(getpid(), SIGUSR2)
+
+        let finished = await ReadinessProbe.withTimeout(.seconds(60)) { _ = try? await runner.value }
+        if case .failure = finished { runner.cancel() }
+        #expect((try? finished.get()) != nil, "the runner did not stop after the signal")
+
+        let events = SignalProbeService.recorder.all
+        #expect(events.first == "migrated")
+        #expect(Set(events) == ["migrated", "relay started", "stubborn started", "stubborn cancelled", "relay stopped"])
+        let logs = try captured.jsonObjects()
+        let starting = try #require(logs.first { $0["message"] as? String == "starting" })
+        #expect(starting["database.schema"] as? String == database.schema)
+        #expect(logs.contains { $0["message"] as? String == "migrations applied" })
+    }
+}

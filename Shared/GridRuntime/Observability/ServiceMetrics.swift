@@ -1,4 +1,4 @@
-public import Metrics
+import Metrics
 public import Prometheus
 
 /// The service's Prometheus registry and the swift-metrics factory that feeds it.

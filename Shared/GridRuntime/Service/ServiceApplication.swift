@@ -2,7 +2,7 @@ public import Hummingbird
 import HTTPTypes
 public import Logging
 import PostgresNIO
-public import ServiceLifecycle
+import ServiceLifecycle
 
 /// Builds the Hummingbird application of a ``GridService`` — the `buildApplication` used by both
 /// `main` (through ``ServiceRunner``) and the tests (`app.test(.live)`).
