@@ -81,6 +81,25 @@ struct ConfigurationTests {
         #expect(configuration.database.tls == .disable)
     }
 
+    @Test func serviceNameAndCityDirectory() throws {
+        var environment = Self.minimal
+        environment["SERVICE_NAME"] = "intake-eu"
+        environment["GRIDLOOP_CITY_DIR"] = FileManager.default.temporaryDirectory.path
+        let configuration = try ServiceConfiguration.load(service: "intake", source: .environment(environment))
+        #expect(configuration.serviceName == "intake-eu")
+        #expect(configuration.database.schema == "intake_eu")
+        #expect(configuration.kafka?.clientID == "intake-eu")
+        #expect(configuration.cityDirectory == FileManager.default.temporaryDirectory.path)
+
+        environment["SERVICE_NAME"] = "intake eu"
+        environment["GRIDLOOP_CITY_DIR"] = "/nonexistent/city"
+        let error = try #require(throws: ConfigurationError.self) {
+            try ServiceConfiguration.load(service: "intake", source: .environment(environment))
+        }
+        #expect(error.environmentNames == ["SERVICE_NAME", "GRIDLOOP_CITY_DIR"])
+        #expect(error.description.contains("GRIDLOOP_CITY_DIR is invalid (\"/nonexistent/city\": no such directory)"))
+    }
+
     @Test func oneErrorListsEveryMissingAndInvalidSetting() throws {
         let environment = [
             "HTTP_PORT": "eighty", "DATABASE_TLS": "maybe", "LOG_LEVEL": "loud", "DATABASE_SCHEMA": "Bad-Schema",

@@ -1,5 +1,14 @@
 /// The settings every GridLoop service reads. Documented in `docs/configuration.md`.
 extension ConfigurationSetting {
+    /// `SERVICE_NAME`: the name written in every log line.
+    public static let serviceName = Self(
+        key: "service.name", expected: "a name of letters, digits, '-' and '_'", default: "the executable's service name",
+        summary: "Name written as `service` in every log line; also the default schema and Kafka client id.")
+    /// `GRIDLOOP_CITY_DIR`: the city's data files.
+    public static let cityDirectory = Self(
+        key: "gridloop.cityDir", expected: "an existing directory", default: "none",
+        summary: "Directory with the city's data files (places, catalog, calendar, responsibility list); services that load city data require it.")
+
     /// `HTTP_HOST`: the address the HTTP server binds to.
     public static let httpHost = Self(
         key: "http.host", expected: "a host name or IP address", default: "0.0.0.0",

@@ -1,9 +1,10 @@
+import Foundation
 import Logging
 
 extension ServiceConfiguration {
     /// Every common setting, in the order they are read and documented.
     public static let settings: [ConfigurationSetting] = [
-        .httpHost, .httpPort,
+        .serviceName, .cityDirectory, .httpHost, .httpPort,
         .databaseHost, .databasePort, .databaseName, .databaseUser, .databasePassword, .databaseSchema,
         .databaseTLS, .databaseMaxConnections,
         .logLevel, .logFormat,
@@ -41,7 +42,20 @@ extension ServiceConfiguration {
     }
 
     /// Reads the common settings, recording problems in `reader`; `nil` when a required one is missing.
-    static func read(service: String, usesKafka: Bool, from reader: inout SettingsReader) -> ServiceConfiguration? {
+    static func read(service defaultName: String, usesKafka: Bool, from reader: inout SettingsReader) -> ServiceConfiguration? {
+        let service = reader.value(.serviceName, default: defaultName) { text throws(InvalidSettingValue) in
+            guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+                throw InvalidSettingValue("contains characters other than letters, digits, '-' and '_'")
+            }
+            return text
+        } ?? defaultName
+        let cityDirectory = reader.value(.cityDirectory, default: nil as String?) { path throws(InvalidSettingValue) in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw InvalidSettingValue("no such directory")
+            }
+            return path
+        }
         let http = HTTP(host: reader.string(.httpHost, default: "0.0.0.0"), port: reader.int(.httpPort, default: 8080, in: 0...65535))
         let database = readDatabase(service: service, from: &reader)
         let kafka = usesKafka ? readKafka(service: service, from: &reader) : nil
@@ -53,7 +67,7 @@ extension ServiceConfiguration {
             shutdownGracePeriod: reader.seconds(.shutdownGrace, default: .seconds(30), minimum: .seconds(1)))
         guard let database, let auth, !usesKafka || kafka != nil else { return nil }
         return ServiceConfiguration(
-            serviceName: service, http: http, database: database, kafka: kafka, logging: logging, auth: auth,
+            serviceName: service, cityDirectory: cityDirectory, http: http, database: database, kafka: kafka, logging: logging, auth: auth,
             metrics: metrics, lifecycle: lifecycle)
     }
 

@@ -112,8 +112,11 @@ public struct ServiceConfiguration: Sendable {
         }
     }
 
-    /// The service's name (`intake`, `routing`, …); appears in every log line as `service`.
+    /// The service's name (`intake`, `routing`, …; `SERVICE_NAME` overrides it); appears in every log
+    /// line as `service`.
     public var serviceName: String
+    /// The directory of the city's data files (`GRIDLOOP_CITY_DIR`), if configured.
+    public var cityDirectory: String?
     /// HTTP server.
     public var http: HTTP
     /// PostgreSQL.
@@ -131,10 +134,11 @@ public struct ServiceConfiguration: Sendable {
 
     /// Creates a configuration from parts (tests); services use ``load(service:usesKafka:source:extra:)``.
     public init(
-        serviceName: String, http: HTTP = HTTP(), database: Database, kafka: KafkaSettings? = nil,
+        serviceName: String, cityDirectory: String? = nil, http: HTTP = HTTP(), database: Database, kafka: KafkaSettings? = nil,
         logging: Logging = Logging(), auth: Auth, metrics: Metrics = Metrics(), lifecycle: Lifecycle = Lifecycle()
     ) {
         self.serviceName = serviceName
+        self.cityDirectory = cityDirectory
         self.http = http
         self.database = database
         self.kafka = kafka
