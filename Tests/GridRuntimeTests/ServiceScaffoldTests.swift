@@ -345,5 +345,6 @@ extension ServiceScaffoldTests {
         let starting = try #require(logs.first { $0["message"] as? String == "starting" })
         #expect(starting["database.schema"] as? String == database.schema)
         #expect(logs.contains { $0["message"] as? String == "migrations applied" })
+        #expect(logs.contains { ($0["message"] as? String)?.hasPrefix("shutting down") == true && $0["shutdown.bound"] as? String == "1.0 seconds" })
     }
 }

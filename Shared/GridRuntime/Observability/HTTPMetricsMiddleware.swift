@@ -6,8 +6,8 @@ public import Metrics
 /// - `http_requests_total` (counter) and
 /// - `http_request_duration_seconds` (histogram)
 ///
-/// with dimensions `route` (the matched route pattern, `NotFound` when none matched), `method` and
-/// `status`. Place it outside ``ProblemMiddleware`` so errors are counted with their final status.
+/// with dimensions `route` (the matched route pattern, e.g. `/cases/{id}`; `NotFound` when none
+/// matched), `method` and `status`. Place it outside ``ProblemMiddleware`` so errors are counted with their final status.
 public struct HTTPMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     private let factory: any MetricsFactory
 

@@ -60,8 +60,11 @@ public enum ServiceRunner {
     ) async throws {
         let (application, _) = try await ServiceApplication.build(
             service, configuration: configuration, settings: settings, logger: logger, metrics: metrics)
+        // The announcer comes last, so it is the first to hear of the shutdown.
+        let announcer = ShutdownAnnouncer(logger: logger, bound: configuration.lifecycle.shutdownGracePeriod)
         var groupConfiguration = ServiceGroupConfiguration(
-            services: [application], gracefulShutdownSignals: signals, logger: logger)
+            services: [.init(service: application), .init(service: announcer, successTerminationBehavior: .ignore)],
+            gracefulShutdownSignals: signals, logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = configuration.lifecycle.shutdownGracePeriod
         logger.info(
             "starting",
@@ -77,5 +80,19 @@ public enum ServiceRunner {
         bytes.withUnsafeBytes { buffer in
             _ = write(2, buffer.baseAddress, buffer.count)
         }
+    }
+}
+
+/// Logs once when graceful shutdown begins, so operators see it in the service's own log.
+struct ShutdownAnnouncer: Service, CustomStringConvertible {
+    let logger: Logger
+    let bound: Duration
+    var description: String { "ShutdownAnnouncer" }
+
+    func run() async throws {
+        guard (try? await gracefulShutdown()) != nil else { return }
+        logger.info(
+            "shutting down: HTTP, then consumers, then producers, then the database pool",
+            metadata: ["shutdown.bound": .stringConvertible(bound)])
     }
 }
