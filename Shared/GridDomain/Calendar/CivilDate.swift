@@ -108,7 +108,20 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
 /// A day of the week, Monday first (ISO 8601).
 public enum Weekday: String, Sendable, Hashable, Codable, CaseIterable {
-    case monday, tuesday, wednesday, thursday, friday, saturday, sunday
+    /// 周一.
+    case monday
+    /// 周二.
+    case tuesday
+    /// 周三.
+    case wednesday
+    /// 周四.
+    case thursday
+    /// 周五.
+    case friday
+    /// 周六.
+    case saturday
+    /// 周日.
+    case sunday
 
     /// 周一 … 周日.
     public var chineseName: String {

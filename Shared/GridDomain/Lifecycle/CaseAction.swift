@@ -61,32 +61,59 @@ public enum CaseAction: Sendable, Hashable, Codable {
 
     /// A step without its data, for tables, guards, metrics and errors.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// `CaseAction.requestVerification`.
         case requestVerification = "request_verification"
+        /// `CaseAction.reportVerification`.
         case reportVerification = "report_verification"
+        /// `CaseAction.file`.
         case file
+        /// `CaseAction.notFile`.
         case notFile = "not_file"
+        /// `CaseAction.markDuplicate`.
         case markDuplicate = "mark_duplicate"
+        /// `CaseAction.void`.
         case void
+        /// `CaseAction.dispatch`.
         case dispatch
+        /// `CaseAction.signFor`.
         case signFor = "sign_for"
+        /// `CaseAction.returnToDispatcher`.
         case returnToDispatcher = "return"
+        /// `CaseAction.redispatch`.
         case redispatch
+        /// `CaseAction.requestExtension`.
         case requestExtension = "request_extension"
+        /// `CaseAction.approveExtension`.
         case approveExtension = "approve_extension"
+        /// `CaseAction.denyExtension`.
         case denyExtension = "deny_extension"
+        /// `CaseAction.requestPark`.
         case requestPark = "request_park"
+        /// `CaseAction.approvePark`.
         case approvePark = "approve_park"
+        /// `CaseAction.denyPark`.
         case denyPark = "deny_park"
+        /// `CaseAction.resume`.
         case resume
+        /// `CaseAction.reportDisposal`.
         case reportDisposal = "report_disposal"
+        /// `CaseAction.assignCheck`.
         case assignCheck = "assign_check"
+        /// `CaseAction.passCheck`.
         case passCheck = "pass_check"
+        /// `CaseAction.failCheck`.
         case failCheck = "fail_check"
+        /// `CaseAction.recordCallback`.
         case recordCallback = "record_callback"
+        /// `CaseAction.close`.
         case close
+        /// `CaseAction.selfDispose`.
         case selfDispose = "self_dispose"
+        /// `CaseAction.escalate`.
         case escalate
+        /// `CaseAction.blowWhistle`.
         case blowWhistle = "blow_whistle"
+        /// `CaseAction.reportArrival`.
         case reportArrival = "report_arrival"
 
         /// The Chinese name used in timelines.
