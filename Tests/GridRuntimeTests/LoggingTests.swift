@@ -1,4 +1,5 @@
 import Foundation
+import GridDomain
 import Logging
 import Synchronization
 import Testing

@@ -20,6 +20,8 @@ public struct PersonalData: Sendable, Hashable, Codable, CustomStringConvertible
         case email
         /// A home or contact address: the first 6 characters visible.
         case address
+        /// Text that may contain phone or ID numbers (complaint content): those numbers are masked.
+        case freeText = "free_text"
         /// Anything else: fully hidden.
         case other
     }
@@ -57,6 +59,7 @@ public struct PersonalData: Sendable, Hashable, Codable, CustomStringConvertible
         case .idNumber: Masking.idNumber(value)
         case .email: Masking.email(value)
         case .address: Masking.address(value)
+        case .freeText: Masking.personalNumbers(in: value)
         case .other: Masking.redacted(value)
         }
     }

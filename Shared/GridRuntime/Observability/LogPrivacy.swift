@@ -1,3 +1,5 @@
+public import GridDomain
+
 /// How log handlers protect personal data (phones, names, ID numbers) of callers and residents.
 ///
 /// Three layers, all applied by ``JSONLogHandler`` and ``TextLogHandler``:
@@ -29,7 +31,7 @@ public struct LogPrivacy: Sendable, Hashable {
 
     /// Masks a metadata value found under `key`.
     func protect(_ value: String, key: String) -> String {
-        if let kind = personalKeys[key] { return Privacy.mask(value, as: kind) }
-        return masksFreeText ? Privacy.maskPersonalNumbers(in: value) : value
+        if let kind = personalKeys[key] { return PersonalData(value, kind: kind).masked }
+        return masksFreeText ? Masking.personalNumbers(in: value) : value
     }
 }
