@@ -7,7 +7,7 @@ import JWTKit
 public struct Principal: Sendable, Hashable, RoleProviding {
     /// User id (`sub`).
     public let userID: String
-    /// Display name (`name`), personal data: log it masked (``Privacy/maskName(_:)``).
+    /// Display name (`name`), personal data: log it masked (`Masking.name(_:)` from GridDomain).
     public let displayName: String?
     /// Roles held.
     public let roles: Set<Role>
