@@ -13,18 +13,21 @@ extension TilingAnalysis {
     }
 
     /// Traces the boundary of the city and of every district, street and community; reports gaps in
-    /// the city, places in several pieces and places surrounding others.
-    func boundaryIssues() -> [TilingIssue] {
+    /// the city, places in several pieces and places surrounding others. Places holding overlapping
+    /// grids are skipped: their outlines mean nothing until the overlap is fixed.
+    func boundaryIssues(skippingGrids overlapping: Set<Int32>) -> [TilingIssue] {
         let levels: [GovernanceLevel] = [.city, .district, .street, .community]
         var boundaries: [PlaceCode: [BoundaryEdge]] = [:]
         let owners: [[PlaceCode]] = places.grids.map { grid in
             levels.map { level in level == .city ? places.city.code : grid.code.ancestor(at: level)! }
         }
+        let skipped = Set(overlapping.flatMap { owners[Int($0)] })
         for (index, list) in usesBySegment.enumerated() {
             let segment = segmentEnds[index]
             for levelIndex in levels.indices {
                 for use in list {
                     let owner = owners[Int(use.grid)][levelIndex]
+                    guard !skipped.contains(owner) else { continue }
                     let sharers = list.filter { owners[Int($0.grid)][levelIndex] == owner }
                     guard sharers.count == 1 else { continue }  // shared inside the place, or an overlap
                     let edge = use.forward

@@ -66,7 +66,7 @@ struct TilingAnalysis {
         var issues = overlaps.sorted { ($0.first, $0.second) < ($1.first, $1.second) }.map {
             TilingIssue(kind: .overlap, places: [places.grids[Int($0.first)].code, places.grids[Int($0.second)].code])
         }
-        issues += boundaryIssues()
+        issues += boundaryIssues(skippingGrids: Set(overlaps.flatMap { [$0.first, $0.second] }))
         issues += emptyPlaces()
         return issues
     }
