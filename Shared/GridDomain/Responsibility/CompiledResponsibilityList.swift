@@ -31,6 +31,20 @@ final class CompiledResponsibilityList: Sendable {
         let fixedEscalation: [UnitID]?
     }
 
+    /// What the hot path needs of a rule, with no reference-counted fields so that reading one costs
+    /// no retain or release.
+    struct RuleCore: Sendable {
+        let fromDay: Int
+        let throughDay: Int
+        /// Index into `windows`, or −1 for none.
+        let window: Int32
+        let conditions: Int32
+        let priority: Int
+        let hasAttributes: Bool
+        let lead: Reference
+        let tier: GovernanceLevel
+    }
+
     let list: ResponsibilityList
     let catalog: CategoryCatalog
     let places: PlaceHierarchy
@@ -39,25 +53,42 @@ final class CompiledResponsibilityList: Sendable {
     // Places: index → code, level slot (grid 0 … city 4) and ancestors (stride 5, −1 when none).
     let placeCodes: [PlaceCode]
     let placeIndex: [PlaceCode: Int32]
+    /// Grid code (as a number) → place index.
+    let gridIndex: IntegerTable
     let ancestorTable: [Int32]
     let cityIndex: Int32
 
     // Categories: key 0 is "all categories"; each key's chain lists itself, its 大类 and 0.
     let categoryCodes: [CategoryCode?]
     let categoryKey: [CategoryCode: Int32]
-    let categoryChains: [[Int32]]
+    /// `CategoryCode.numericValue` → category key, −1 when not in the catalog.
+    let categoryKeyByNumber: [Int32]
+    /// Per category key, its chain: up to three keys, −1 after the last.
+    let categoryChains: [(Int32, Int32, Int32)]
 
     // Units.
     let unitIDs: [UnitID]
     let unitIndex: [UnitID: Int32]
-    let localUnits: [Int64: Int32]
+    /// `localKey(kind, place)` → unit index.
+    let localUnits: IntegerTable
 
     // Rules and buckets.
     let rules: [Rule]
-    let buckets: [Int64: Range<Int32>]
+    let cores: [RuleCore]
+    let windows: [WeeklyTimeSet]
+    /// The buckets of each place (index into `buckets`), each place's sorted by category key.
+    let placeBuckets: [Range<Int32>]
+    let buckets: [Bucket]
     let bucketRules: [Int32]
     /// Per category key, a bit per level slot that has at least one bucket.
     let levelMasks: [UInt8]
+
+    /// The rules filed under one category key at one place: `bucketRules[start..<end]`, best first.
+    struct Bucket: Sendable {
+        let category: Int32
+        let start: Int32
+        let end: Int32
+    }
 
     static let levelSlots: [GovernanceLevel] = [.grid, .community, .street, .district, .city]
 
@@ -100,6 +131,7 @@ final class CompiledResponsibilityList: Sendable {
         }
         self.placeCodes = codes
         self.placeIndex = placeIndex
+        self.gridIndex = IntegerTable(codes.enumerated().filter { $0.element.level == .grid }.map { (key: $0.element.numericValue, value: Int32($0.offset)) })
         self.ancestorTable = ancestors
         self.cityIndex = placeIndex[places.city.code]!
 
@@ -112,9 +144,12 @@ final class CompiledResponsibilityList: Sendable {
         }
         self.categoryCodes = categoryCodes
         self.categoryKey = categoryKey
+        var byNumber = [Int32](repeating: -1, count: CategoryCode.numericLimit)
+        for (code, key) in categoryKey { byNumber[code.numericValue] = key }
+        self.categoryKeyByNumber = byNumber
         self.categoryChains = categoryCodes.map { code in
-            guard let code else { return [0] }
-            return code.isMinorClass ? [categoryKey[code]!, categoryKey[code.majorClass]!, 0] : [categoryKey[code]!, 0]
+            guard let code else { return (0, -1, -1) }
+            return code.isMinorClass ? (categoryKey[code]!, categoryKey[code.majorClass]!, 0) : (categoryKey[code]!, 0, -1)
         }
 
         // Units.
@@ -122,15 +157,15 @@ final class CompiledResponsibilityList: Sendable {
         var unitIndex: [UnitID: Int32] = [:]
         for (i, id) in unitIDs.enumerated() { unitIndex[id] = Int32(i) }
         var kinds: [UnitKind: Int32] = [:]
-        var localUnits: [Int64: Int32] = [:]
+        var localUnits: [(key: Int64, value: Int32)] = []
         for unit in units.units {
             let kind = kinds[unit.kind] ?? Int32(kinds.count)
             kinds[unit.kind] = kind
-            localUnits[Self.localKey(kind: kind, place: placeIndex[unit.place]!)] = unitIndex[unit.id]!
+            localUnits.append((Self.localKey(kind: kind, place: placeIndex[unit.place]!), unitIndex[unit.id]!))
         }
         self.unitIDs = unitIDs
         self.unitIndex = unitIndex
-        self.localUnits = localUnits
+        self.localUnits = IntegerTable(localUnits)
 
         func compile(_ reference: UnitReference) -> Reference {
             switch reference {
@@ -141,6 +176,9 @@ final class CompiledResponsibilityList: Sendable {
 
         // Rules and buckets.
         var rules: [Rule] = []
+        var cores: [RuleCore] = []
+        var windows: [WeeklyTimeSet] = []
+        var windowIndex: [WeeklyTimeSet: Int32] = [:]
         var members: [Int64: [Int32]] = [:]
         var levelMasks = [UInt8](repeating: 0, count: categoryCodes.count)
         for (index, rule) in list.rules.enumerated() {
@@ -163,6 +201,18 @@ final class CompiledResponsibilityList: Sendable {
                 escalation: escalation, tier: rule.tier,
                 fixedCoUnits: leadIsFixed ? fixedIDs(coUnits, without: lead) : nil,
                 fixedEscalation: fixedIDs(escalation, without: nil)))
+            var window: Int32 = -1
+            if let minutes = rule.window?.minutes {
+                window = windowIndex[minutes] ?? Int32(windows.count)
+                if window == Int32(windows.count) {
+                    windows.append(minutes)
+                    windowIndex[minutes] = window
+                }
+            }
+            cores.append(RuleCore(
+                fromDay: rules[index].fromDay, throughDay: rules[index].throughDay, window: window,
+                conditions: Int32(rule.specificity.conditions), priority: rule.priority,
+                hasAttributes: !rule.attributes.isEmpty, lead: lead, tier: rule.tier))
             let key = rule.category.map { categoryKey[$0]! } ?? 0
             let scope = rule.places.isEmpty ? [placeIndex[places.city.code]!] : rule.places.map { placeIndex[$0]! }
             for place in scope {
@@ -170,21 +220,55 @@ final class CompiledResponsibilityList: Sendable {
             }
             levelMasks[Int(key)] |= 1 << UInt8(Self.slot(rule.placeLevel))
         }
-        var buckets: [Int64: Range<Int32>] = [:]
+        var placeBuckets = [Range<Int32>](repeating: 0..<0, count: codes.count)
+        var buckets: [Bucket] = []
         var bucketRules: [Int32] = []
-        for (key, ruleIndexes) in members {
+        // Keys sort by place, then category: each place's buckets are contiguous and sorted.
+        for (key, ruleIndexes) in members.sorted(by: { ($0.key & 0xFFFF_FFFF, $0.key) < ($1.key & 0xFFFF_FFFF, $1.key) }) {
+            let place = Int(key & 0xFFFF_FFFF), category = Int32(key >> 32)
             let sorted = ruleIndexes.sorted { a, b in
-                let ra = rules[Int(a)], rb = rules[Int(b)]
-                return (rb.specificity.conditions, rb.priority, a) < (ra.specificity.conditions, ra.priority, b)
+                let ra = cores[Int(a)], rb = cores[Int(b)]
+                return (rb.conditions, rb.priority, a) < (ra.conditions, ra.priority, b)
             }
             let start = Int32(bucketRules.count)
             bucketRules += sorted
-            buckets[key] = start..<Int32(bucketRules.count)
+            if placeBuckets[place].isEmpty { placeBuckets[place] = Int32(buckets.count)..<Int32(buckets.count) }
+            buckets.append(Bucket(category: category, start: start, end: Int32(bucketRules.count)))
+            placeBuckets[place] = placeBuckets[place].lowerBound..<Int32(buckets.count)
         }
         self.rules = rules
+        self.cores = cores
+        self.windows = windows
+        self.placeBuckets = placeBuckets
         self.buckets = buckets
         self.bucketRules = bucketRules
         self.levelMasks = levelMasks
+    }
+
+    /// The rules filed under (category key, place), best first.
+    @inline(__always)
+    func bucket(category: Int32, place: Int32) -> Range<Int32>? {
+        var low = Int(placeBuckets[Int(place)].lowerBound), high = Int(placeBuckets[Int(place)].upperBound)
+        while low < high {
+            let mid = (low + high) >> 1
+            let found = buckets[mid].category
+            if found == category { return buckets[mid].start..<buckets[mid].end }
+            if found < category { low = mid + 1 } else { high = mid }
+        }
+        return nil
+    }
+
+    /// The unit of a kind serving exactly a place.
+    @inline(__always)
+    func localUnit(kind: Int32, place: Int32) -> Int32? {
+        localUnits[Self.localKey(kind: kind, place: place)]
+    }
+
+    /// The keys of a category's chain (itself, its 大类, all), most specific first.
+    @inline(__always)
+    func chain(_ category: Int32) -> [Int32] {
+        let (a, b, c) = categoryChains[Int(category)]
+        return b < 0 ? [a] : (c < 0 ? [a, b] : [a, b, c])
     }
 
     @inline(__always)

@@ -26,10 +26,10 @@ extension ResponsibilityResolver {
         let reference = winner ?? compiled.rules.firstIndex { tied.contains($0.id) }
 
         var candidates: [RuleEvaluation] = []
-        for key in compiled.categoryChains[Int(category)] {
+        for key in compiled.chain(category) {
             for slot in 0..<5 {
                 let place = compiled.ancestor(grid, slot: slot)
-                guard let range = compiled.buckets[CompiledResponsibilityList.bucketKey(category: key, place: place)] else { continue }
+                guard let range = compiled.bucket(category: key, place: place) else { continue }
                 for position in range {
                     let index = Int(compiled.bucketRules[Int(position)])
                     let rule = compiled.rules[index]

@@ -72,12 +72,4 @@ public struct ResponsibilityResolver: Sendable {
         }
         return nil
     }
-
-    @inline(__always)
-    func matches(_ rule: CompiledResponsibilityList.Rule, day: Int, minuteOfWeek: Int, attributes: [String: String]) -> Bool {
-        guard day >= rule.fromDay, day <= rule.throughDay else { return false }
-        if let window = rule.window, !window.contains(minuteOfWeek: minuteOfWeek) { return false }
-        for condition in rule.attributes where !condition.isSatisfied(by: attributes) { return false }
-        return true
-    }
 }

@@ -11,7 +11,7 @@ extension ValidationContext {
             guard code.isMinorClass || compiled.catalog.minorClasses(of: code).isEmpty else { continue }
             leaves.append(code)
             var found: [(Int32, WeeklyTimeSet)] = []
-            let chain = compiled.categoryChains[Int(compiled.categoryKey[code]!)]
+            let chain = compiled.chain(compiled.categoryKey[code]!)
             let summary = visit(compiled.cityIndex, chain: chain, day: day, covered: .none, pending: [], gaps: &found)
             if case .uniform(let missing) = summary, !missing.isEmpty { found.append((compiled.cityIndex, missing)) }
             byCategory[code] = found.sorted { $0.0 < $1.0 }
@@ -58,7 +58,7 @@ extension ValidationContext {
         var pending: [Pending] = []
         for item in pendingAbove {
             if item.slot == slot {
-                if compiled.localUnits[CompiledResponsibilityList.localKey(kind: item.kind, place: place)] != nil {
+                if compiled.localUnit(kind: item.kind, place: place) != nil {
                     covered = covered.union(item.times)
                 }
             } else {
@@ -66,7 +66,7 @@ extension ValidationContext {
             }
         }
         for key in chain {
-            guard let range = compiled.buckets[CompiledResponsibilityList.bucketKey(category: key, place: place)] else { continue }
+            guard let range = compiled.bucket(category: key, place: place) else { continue }
             for position in range {
                 let rule = compiled.rules[Int(compiled.bucketRules[Int(position)])]
                 guard isActive(rule, onDay: day), rule.attributes.isEmpty else { continue }
@@ -76,7 +76,7 @@ extension ValidationContext {
                 case .local(let leadSlot, let kind):
                     if leadSlot >= slot {
                         let target = compiled.ancestor(place, slot: leadSlot)
-                        if compiled.localUnits[CompiledResponsibilityList.localKey(kind: kind, place: target)] != nil {
+                        if compiled.localUnit(kind: kind, place: target) != nil {
                             covered = covered.union(times(of: rule))
                         }
                     } else {

@@ -20,7 +20,7 @@ extension ValidationContext {
                         targets.append(target)
                     }
                 }
-                let missing = targets.filter { compiled.localUnits[CompiledResponsibilityList.localKey(kind: kind, place: $0)] == nil }
+                let missing = targets.filter { compiled.localUnit(kind: kind, place: $0) == nil }
                 if !missing.isEmpty {
                     result.append(ReferenceKey(rule: index, role: role, reference: written, places: missing.sorted()))
                 }

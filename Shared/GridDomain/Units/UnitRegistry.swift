@@ -7,6 +7,7 @@ public struct UnitRegistry: Sendable {
     public let units: [DisposalUnit]
     private let byID: [UnitID: DisposalUnit]
     private let byPlaceAndKind: [PlaceAndKind: UnitID]
+    private let kindsByLevel: [GovernanceLevel: Set<UnitKind>]
 
     struct PlaceAndKind: Hashable {
         var place: PlaceCode
@@ -38,6 +39,7 @@ public struct UnitRegistry: Sendable {
         self.units = units.sorted { $0.id < $1.id }
         self.byID = byID
         self.byPlaceAndKind = byPlaceAndKind
+        self.kindsByLevel = Dictionary(grouping: units, by: \.level).mapValues { Set($0.map(\.kind)) }
     }
 
     /// The unit with this id, or `nil`.
@@ -52,9 +54,7 @@ public struct UnitRegistry: Sendable {
     }
 
     /// The kinds of unit present at `level`.
-    public func kinds(at level: GovernanceLevel) -> Set<UnitKind> {
-        Set(units.lazy.filter { $0.level == level }.map(\.kind))
-    }
+    public func kinds(at level: GovernanceLevel) -> Set<UnitKind> { kindsByLevel[level] ?? [] }
 }
 
 /// A registry that is inconsistent (see `UnitRegistry.init`).
