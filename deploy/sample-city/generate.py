@@ -154,9 +154,14 @@ class Layout:
 # Names
 
 
+NUMERALS = "一二三四五六七八九十"
+
+
 def unique_names(rng, first, second, suffix, count, taken):
-    pool = [a + b for a in first for b in second if a != b]
+    """`count` distinct two-character names (then numbered ones, 东园一…, for very large cities)."""
+    pool = sorted({a + b for a in first for b in second if a != b})
     rng.shuffle(pool)
+    pool += [base + numeral for numeral in NUMERALS for base in pool]
     names = []
     for base in pool:
         if base + suffix in taken:
