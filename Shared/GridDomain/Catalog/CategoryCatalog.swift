@@ -58,5 +58,6 @@ public struct CatalogError: Error, Sendable, Hashable, CustomStringConvertible {
         self.reason = reason
     }
 
+    /// A readable form for messages and logs.
     public var description: String { "category \(code): \(reason)" }
 }

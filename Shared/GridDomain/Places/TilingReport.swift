@@ -2,8 +2,11 @@
 public struct TilingIssue: Sendable, Hashable, CustomStringConvertible {
     /// What kind of problem it is. Extensible: new kinds may be added.
     public struct Kind: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+        /// The identifier as written.
         public let rawValue: String
+        /// Creates a value from its identifier.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// A readable form for messages and logs.
         public var description: String { rawValue }
 
         /// Two grids share some area (`places` holds both).

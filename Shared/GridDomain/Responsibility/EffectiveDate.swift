@@ -49,6 +49,7 @@ public struct EffectiveDate: Sendable, Hashable, Comparable, CustomStringConvert
         return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
     }
 
+    /// Orders by day.
     public static func < (lhs: EffectiveDate, rhs: EffectiveDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
     private static func daysInMonth(year: Int, month: Int) -> Int {

@@ -6,5 +6,6 @@ public struct RuleSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
     /// Creates an error.
     public init(_ message: String) { self.message = message }
 
+    /// A readable form for messages and logs.
     public var description: String { message }
 }

@@ -2,10 +2,15 @@
 /// 市场监管, 生态环境, 社区). The set is city configuration, so this is an open string identifier;
 /// the 权责清单 can name "the 环卫 unit of the case's street" by level and kind.
 public struct UnitKind: RawRepresentable, Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The identifier as written.
     public let rawValue: String
+    /// Creates a value from its identifier.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// Creates a value from its identifier.
     public init(_ rawValue: String) { self.rawValue = rawValue }
+    /// A readable form for messages and logs.
     public var description: String { rawValue }
+    /// Orders by identifier.
     public static func < (lhs: UnitKind, rhs: UnitKind) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 

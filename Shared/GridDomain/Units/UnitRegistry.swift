@@ -70,5 +70,6 @@ public struct UnitRegistryError: Error, Sendable, Hashable, CustomStringConverti
         self.reason = reason
     }
 
+    /// A readable form for messages and logs.
     public var description: String { "unit \(unit): \(reason)" }
 }
