@@ -49,7 +49,7 @@ public struct RuleTimeWindow: Sendable, Hashable, CustomStringConvertible {
             }
         }
         guard !minutes.isEmpty else { throw RuleSyntaxError("window '\(text)' covers no time") }
-        self.text = text.trimmingCharacters()
+        self.text = text.trimmingSpaces()
         self.minutes = minutes
     }
 
@@ -60,7 +60,7 @@ public struct RuleTimeWindow: Sendable, Hashable, CustomStringConvertible {
     public var description: String { text }
 
     private static func parseTimeRange(_ part: String, in text: String) throws(RuleSyntaxError) -> (Int, Int) {
-        let normalized = part.replacingColons()
+        let normalized = part.withASCIIColons()
         let pieces = normalized.split(whereSeparator: { $0 == "-" || $0 == "~" || $0 == "–" })
         guard pieces.count == 2, let start = minuteOfDay(pieces[0]), let end = minuteOfDay(pieces[1]),
               start < 1440 else {
@@ -113,7 +113,6 @@ public struct RuleTimeWindow: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension String {
-    func replacingColons() -> String { String(map { $0 == "：" ? ":" : $0 }) }
-
-    func trimmingCharacters() -> String { trimmingSpaces() }
+    /// The text with full-width colons (：) made ASCII, for times typed with a Chinese input method.
+    fileprivate func withASCIIColons() -> String { String(map { $0 == "：" ? ":" : $0 }) }
 }
