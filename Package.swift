@@ -167,6 +167,16 @@ if ProcessInfo.processInfo.environment["GRIDLOOP_BENCHMARKS"] == "1" {
     dependencies.append(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"])
     )
+    // 权责清单 resolve benchmark (see Benchmarks/README.md).
+    targets.append(
+        .executableTarget(
+            name: "ResolveBenchmark",
+            dependencies: ["GridDomain", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/ResolveBenchmark",
+            swiftSettings: swiftSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    )
 }
 
 let package = Package(
