@@ -4,21 +4,21 @@ import Testing
 @Suite("Masking personal numbers in free text")
 struct MaskingFreeTextTests {
     @Test func mobileNumbersInText() {
-        #expect(Masking.personalNumbers(in: "来电人13812345678反映井盖缺失") == "来电人138****5678反映井盖缺失")
-        #expect(Masking.personalNumbers(in: "请回电 138 1234 5678 或 010-12345678。") == "请回电 138 **** 5678 或 010-****5678。")
-        #expect(Masking.personalNumbers(in: "电话8613912345678") == "电话86139****5678")
-        #expect(Masking.personalNumbers(in: "第3 13812345678") == "第3 138****5678")
+        #expect(Masking.freeText("来电人13812345678反映井盖缺失") == "来电人138****5678反映井盖缺失")
+        #expect(Masking.freeText("请回电 138 1234 5678 或 010-12345678。") == "请回电 138 **** 5678 或 010-****5678。")
+        #expect(Masking.freeText("电话8613912345678") == "电话86139****5678")
+        #expect(Masking.freeText("第3 13812345678") == "第3 138****5678")
     }
 
     @Test func idNumbersInText() {
-        #expect(Masking.personalNumbers(in: "身份证11010119900307123X，") == "身份证110***********123X，")
-        #expect(Masking.personalNumbers(in: "证件110101199003071234") == "证件110***********1234")
+        #expect(Masking.freeText("身份证11010119900307123X，") == "身份证110***********123X，")
+        #expect(Masking.freeText("证件110101199003071234") == "证件110***********1234")
     }
 
     @Test func codesDatesAndCountsStay() {
         let untouched = "网格330102001002003 部件3301020101000123 于2025-03-01 上报3次"
-        #expect(Masking.personalNumbers(in: untouched) == untouched)
-        #expect(Masking.personalNumbers(in: "no digits here") == "no digits here")
+        #expect(Masking.freeText(untouched) == untouched)
+        #expect(Masking.freeText("no digits here") == "no digits here")
     }
 
     @Test func freeTextPersonalDataMasksNumbersOnly() {

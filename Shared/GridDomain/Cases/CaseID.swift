@@ -23,6 +23,22 @@ public struct CaseID: RawRepresentable, Sendable, Hashable, Codable, Comparable,
     /// The lower-case UUID.
     public var description: String { rawValue.uuidString.lowercased() }
 
+    /// Decodes the text form (upper- or lower-case UUID).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let id = CaseID(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a UUID")
+        }
+        self = id
+    }
+
+    /// Encodes the lower-case text form, the same as the Kafka key and the CloudEvents subject.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
     /// Orders by the text form, so sorted output is stable.
     public static func < (lhs: CaseID, rhs: CaseID) -> Bool { lhs.description < rhs.description }
 }

@@ -59,7 +59,7 @@ public struct PersonalData: Sendable, Hashable, Codable, CustomStringConvertible
         case .idNumber: Masking.idNumber(value)
         case .email: Masking.email(value)
         case .address: Masking.address(value)
-        case .freeText: Masking.personalNumbers(in: value)
+        case .freeText: Masking.freeText(value)
         case .other: Masking.redacted(value)
         }
     }

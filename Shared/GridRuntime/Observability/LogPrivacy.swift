@@ -32,6 +32,6 @@ public struct LogPrivacy: Sendable, Hashable {
     /// Masks a metadata value found under `key`.
     func protect(_ value: String, key: String) -> String {
         if let kind = personalKeys[key] { return PersonalData(value, kind: kind).masked }
-        return masksFreeText ? Masking.personalNumbers(in: value) : value
+        return masksFreeText ? Masking.freeText(value) : value
     }
 }

@@ -30,7 +30,7 @@ struct LogRecord {
         self.level = event.level
         self.label = label
         self.service = service
-        self.message = privacy.masksFreeText ? Masking.personalNumbers(in: event.message.description) : event.message.description
+        self.message = privacy.masksFreeText ? Masking.freeText(event.message.description) : event.message.description
         self.source = event.source
         var fields: [(key: String, value: FieldValue)] = []
         for key in merged.keys.sorted() {
