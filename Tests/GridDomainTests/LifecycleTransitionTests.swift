@@ -39,14 +39,14 @@ struct LifecycleTransitionTests {
     /// Who may take each step.
     static let roles: [Kind: Set<ActorRole>] = [
         .requestVerification: [.intakeOperator, .system], .reportVerification: [.supervisor, .gridWorker],
-        .file: [.intakeOperator, .shiftLead], .notFile: [.intakeOperator, .shiftLead],
+        .file: [.intakeOperator, .shiftLead, .system], .notFile: [.intakeOperator, .shiftLead],
         .markDuplicate: [.intakeOperator, .shiftLead], .void: [.shiftLead], .dispatch: [.dispatcher, .system],
-        .signFor: [.disposalUnit], .returnToDispatcher: [.disposalUnit], .redispatch: [.dispatcher],
+        .signFor: [.disposalUnit], .returnToDispatcher: [.disposalUnit], .redispatch: [.dispatcher, .system],
         .requestExtension: [.disposalUnit], .approveExtension: [.shiftLead], .denyExtension: [.shiftLead],
         .requestPark: [.disposalUnit], .approvePark: [.shiftLead], .denyPark: [.shiftLead],
         .resume: [.shiftLead, .dispatcher], .reportDisposal: [.disposalUnit], .assignCheck: [.intakeOperator, .system],
         .passCheck: [.supervisor, .gridWorker], .failCheck: [.supervisor, .gridWorker],
-        .recordCallback: [.hotlineAgent, .intakeOperator], .close: [.shiftLead], .selfDispose: [.gridWorker],
+        .recordCallback: [.hotlineAgent, .intakeOperator], .close: [.shiftLead, .system], .selfDispose: [.gridWorker],
         .escalate: [.dispatcher, .shiftLead], .blowWhistle: [.shiftLead], .reportArrival: [.disposalUnit],
     ]
 

@@ -7,7 +7,9 @@ extension CaseLifecycle {
         CaseTransition(.reported, .requestVerification, .verifying, [.intakeOperator, .system],
                        "no confirmed verification yet"),
         CaseTransition(.verifying, .reportVerification, .reported, [.supervisor, .gridWorker]),
-        CaseTransition(.reported, .file, .filed, [.intakeOperator, .shiftLead],
+        // `system`: automatic filing by intake when the category's filing rule needs no operator
+        // (e.g. a supervisor's report, or a hotline order whose category needs no verification).
+        CaseTransition(.reported, .file, .filed, [.intakeOperator, .shiftLead, .system],
                        "a category is known; a confirmed verification when the channel requires one or a verification was made; a component id fits the category"),
         CaseTransition(.reported, .notFile, .notFiled, [.intakeOperator, .shiftLead]),
         CaseTransition(.reported, .markDuplicate, .duplicate, [.intakeOperator, .shiftLead], "not a duplicate of itself"),
@@ -28,7 +30,8 @@ extension CaseLifecycle {
         CaseTransition(.dispatched, .returnToDispatcher, .returned, [.disposalUnit], "the actor acts for the lead unit; a reason is given"),
         CaseTransition(.inDisposal, .returnToDispatcher, .returned, [.disposalUnit],
                        "the actor acts for the lead unit; a reason is given; no request is pending"),
-        CaseTransition(.returned, .redispatch, .dispatched, [.dispatcher], "co-units exclude the lead and are distinct"),
+        // `system`: routing re-dispatches by the 权责清单, excluding the units that returned the case.
+        CaseTransition(.returned, .redispatch, .dispatched, [.dispatcher, .system], "co-units exclude the lead and are distinct"),
         // Extension and parking requests (延期、挂账) while in disposal.
         CaseTransition(.inDisposal, .requestExtension, .inDisposal, [.disposalUnit],
                        "the actor acts for the lead unit; no request is pending; a positive amount; under the extension cap"),
@@ -50,7 +53,8 @@ extension CaseLifecycle {
         CaseTransition(.checking, .failCheck, .rework, [.supervisor, .gridWorker], "a reason is given; the case has a lead unit"),
         CaseTransition(.checked, .recordCallback, .checked, [.hotlineAgent, .intakeOperator],
                        "the reporter left a phone number; no call-back recorded yet"),
-        CaseTransition(.checked, .close, .closed, [.shiftLead], "a call-back is recorded when the channel requires one"),
+        // `system`: intake closes a case automatically after a passed check when the city allows it.
+        CaseTransition(.checked, .close, .closed, [.shiftLead, .system], "a call-back is recorded when the channel requires one"),
         // Escalation and joint response (上报上级、吹哨报到).
         CaseTransition(.filed, .escalate, .escalated, [.dispatcher, .shiftLead], "the target level is above the actor's and the last escalation's; a reason is given"),
         CaseTransition(.returned, .escalate, .escalated, [.dispatcher, .shiftLead], "the target level is above the actor's and the last escalation's; a reason is given"),
