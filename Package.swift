@@ -133,6 +133,26 @@ for service in services {
             swiftSettings: swiftSettings
         )
     )
+    // A service's test target exists once its folder does (services gain tests as they are built).
+    let testFolder = "Tests/\(service.module)Tests"
+    if FileManager.default.fileExists(atPath: "\(Context.packageDirectory)/\(testFolder)") {
+        targets.append(
+            .testTarget(
+                name: "\(service.module)Tests",
+                dependencies: [
+                    .byName(name: service.module),
+                    "GridDomain",
+                    "GridKafka",
+                    "GridRuntime",
+                    "TestSupport",
+                    .product(name: "HummingbirdTesting", package: "hummingbird"),
+                    .product(name: "PostgresNIO", package: "postgres-nio"),
+                ],
+                path: testFolder,
+                swiftSettings: swiftSettings
+            )
+        )
+    }
     targets.append(
         .executableTarget(
             name: service.executable,
