@@ -1,0 +1,42 @@
+public import GridDomain
+public import GridRuntime
+public import Hummingbird
+
+/// Routing's HTTP API, all under `/v1` and authenticated (see `docs/services/routing.md`):
+///
+/// | method | path | roles |
+/// |---|---|---|
+/// | GET | `/v1/tasks?status=open&unit=&limit=&offset=` | disposal_unit |
+/// | POST | `/v1/tasks/{caseId}/sign-for` | disposal_unit |
+/// | POST | `/v1/tasks/{caseId}/disposal` `{note, attachments}` | disposal_unit |
+/// | POST | `/v1/tasks/{caseId}/return` `{reason}` | disposal_unit |
+/// | GET | `/v1/dispatch-queue?reason=&limit=&offset=` | dispatcher, shift_lead |
+/// | POST | `/v1/dispatch-queue/{caseId}/dispatch` `{lead, coUnits}` | dispatcher |
+/// | GET | `/v1/cases/{caseId}/assignment` | dispatcher, shift_lead, auditor, disposal_unit (its own cases) |
+public struct RoutingAPI: Sendable {
+    let commands: RoutingCommands
+    let queries: RoutingQueries
+    let city: RoutingCity
+    let metrics: RoutingMetrics
+
+    /// Creates the API.
+    public init(commands: RoutingCommands, queries: RoutingQueries, city: RoutingCity, metrics: RoutingMetrics) {
+        self.commands = commands
+        self.queries = queries
+        self.city = city
+        self.metrics = metrics
+    }
+
+    /// Adds the routes to `router` (after the JWT authenticator).
+    public func add(to router: Router<GridRequestContext>) {
+        let v1 = router.group("v1", context: AuthenticatedContext.self)
+        addTaskRoutes(to: v1)
+        addQueueRoutes(to: v1)
+        addAssignmentRoutes(to: v1)
+    }
+
+    /// The case id in the path, or 400.
+    static func caseID(_ context: AuthenticatedContext) throws -> CaseID {
+        CaseID(rawValue: try context.parameters.require("caseId", as: UUID.self))
+    }
+}
