@@ -30,7 +30,7 @@ public struct KafkaProducerMessage: Sendable, Hashable {
     /// Creates a message whose key and value are UTF-8 strings.
     public init(
         topic: String,
-        key: String?,
+        key: String? = nil,
         value: String,
         headers: [KafkaHeader] = [],
         partition: Int32? = nil

@@ -1,0 +1,85 @@
+import GridKafka
+import Synchronization
+import Testing
+import TestSupport
+
+@Suite("Consumer group: partition split and rebalances", .timeLimit(.minutes(5)))
+struct ConsumerGroupTests {
+    @Test("two members split the partitions; a third joining and leaving loses and repeats nothing")
+    func splitAndRebalance() async throws {
+        let broker = try await TansuBroker.started()
+        defer { broker.stop() }
+        let topic = uniqueName("group")
+        let group = uniqueName("group")
+        let partitionCount = 6
+        try await KafkaTestClients.createTopic(topic, partitions: partitionCount, on: broker)
+        let producer = try RunningProducer(broker: broker)
+        let configuration = KafkaTestClients.consumerConfiguration(broker, group: group, topics: [topic], maxBatchSize: 10)
+        let first = try CommittingConsumer(configuration, name: "first")
+        let second = try CommittingConsumer(configuration, name: "second")
+        first.start()
+        second.start()
+        try await waitUntil("both members share all partitions", timeout: .seconds(90)) {
+            !first.assignment.isEmpty && !second.assignment.isEmpty
+                && first.assignment.union(second.assignment).count == partitionCount
+        }
+        let firstAssignment = first.assignment
+        let secondAssignment = second.assignment
+        #expect(firstAssignment.isDisjoint(with: secondAssignment))
+
+        // Phase 1: a stable group of two.
+        let phaseOne = (0..<60).map { KafkaProducerMessage(topic: topic, key: "key-\($0)", value: "one-\($0)") }
+        _ = try await producer.producer.send(batch: phaseOne).map { try $0.get() }
+        try await waitUntil("phase one is consumed") { first.received.count + second.received.count >= 60 }
+        #expect(first.received.allSatisfy { firstAssignment.contains($0.topicPartition) })
+        #expect(second.received.allSatisfy { secondAssignment.contains($0.topicPartition) })
+        #expect(!first.received.isEmpty && !second.received.isEmpty)
+
+        // Phase 2: keep producing while a third member joins and then leaves.
+        let produced = Mutex<[String]>(phaseOne.map { String(decoding: $0.value, as: UTF8.self) })
+        let keepProducing = Task {
+            var round = 0
+            while !Task.isCancelled {
+                let messages = (0..<10).map {
+                    KafkaProducerMessage(topic: topic, key: "key-\(round)-\($0)", value: "two-\(round)-\($0)")
+                }
+                for (message, result) in zip(messages, await producer.producer.send(batch: messages)) {
+                    if case .success = result {
+                        produced.withLock { $0.append(String(decoding: message.value, as: UTF8.self)) }
+                    }
+                }
+                round += 1
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        let third = try CommittingConsumer(configuration, name: "third")
+        third.start()
+        try await waitUntil("the third member gets partitions", timeout: .seconds(90)) {
+            !third.assignment.isEmpty && !first.assignment.isEmpty && !second.assignment.isEmpty
+                && first.assignment.union(second.assignment).union(third.assignment).count == partitionCount
+        }
+        try await waitUntil("the third member consumes something") { !third.received.isEmpty }
+        await third.stop()
+        try await waitUntil("the two remaining members own all partitions again", timeout: .seconds(90)) {
+            first.assignment.union(second.assignment).count == partitionCount
+        }
+        try await Task.sleep(for: .milliseconds(500))
+        keepProducing.cancel()
+        await keepProducing.value
+
+        let expected = Set(produced.withLock { $0 })
+        let all = { first.received + second.received + third.received }
+        try await waitUntil("every produced message is consumed", timeout: .seconds(90)) {
+            Set(all().map { String(decoding: $0.value, as: UTF8.self) }).isSuperset(of: expected)
+        }
+        await first.stop()
+        await second.stop()
+        await producer.stop()
+
+        let values = all().map { String(decoding: $0.value, as: UTF8.self) }
+        let repeated = Dictionary(grouping: values, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+        #expect(repeated.isEmpty, "committed messages delivered again: \(repeated.prefix(20))")
+        #expect(Set(values) == expected)
+        #expect(first.errors.isEmpty && second.errors.isEmpty && third.errors.isEmpty)
+    }
+}
