@@ -17,8 +17,8 @@ final class RDKafkaClient: @unchecked Sendable {
         let rawValue: Int
         /// `error_cb` (served by whoever polls the main queue).
         static let errors = Callbacks(rawValue: 1)
-        /// `dr_msg_cb`, delivering to `context.deliveries`.
-        static let deliveryReports = Callbacks(rawValue: 2)
+        /// Delivery reports as `RD_KAFKA_EVENT_DR` events on the main queue (served by the producer's poll thread).
+        static let deliveryReportEvents = Callbacks(rawValue: 2)
         /// `rebalance_cb`, delivering to `context.consumer`.
         static let rebalance = Callbacks(rawValue: 4)
     }
@@ -54,8 +54,8 @@ final class RDKafkaClient: @unchecked Sendable {
         if callbacks.contains(.errors) {
             rd_kafka_conf_set_error_cb(configuration, LibrdkafkaCallbacks.error)
         }
-        if callbacks.contains(.deliveryReports) {
-            rd_kafka_conf_set_dr_msg_cb(configuration, DeliveryTracker.deliveryReportCallback)
+        if callbacks.contains(.deliveryReportEvents) {
+            rd_kafka_conf_set_events(configuration, RD_KAFKA_EVENT_DR)
         }
         if callbacks.contains(.rebalance) {
             rd_kafka_conf_set_rebalance_cb(configuration, ConsumerCoordinator.rebalanceCallback)

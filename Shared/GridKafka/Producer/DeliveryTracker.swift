@@ -4,15 +4,38 @@ import Synchronization
 /// Matches librdkafka's delivery reports to the `send` calls waiting for them.
 ///
 /// Each `send(batch:)` registers a serial number; each message carries `serial << 32 | index` as its librdkafka
-/// opaque, so the delivery-report callback (on the producer's poll thread) can fill in the result without any
-/// per-message allocation. When the last result of a batch is in, its single continuation is resumed.
+/// opaque, so the producer's poll thread, serving librdkafka's delivery-report events, only stores a small
+/// ``DeliveryOutcome`` in place. When the last outcome of a batch is in, its single continuation is resumed; `send(batch:)` then turns
+/// the outcomes into reports or errors.
 final class DeliveryTracker: Sendable {
-    typealias Results = [Result<KafkaDeliveryReport, KafkaError>]
+    /// What a batch ended with: one outcome per message, plus errors raised before librdkafka had the message.
+    struct Delivered: Sendable {
+        /// Per message, in input order.
+        var outcomes: [DeliveryOutcome]
+        /// Per message index, errors that did not come from a delivery report (rejected locally, shut down).
+        var localFailures: [Int: KafkaError]
+    }
 
-    private struct PendingBatch {
-        var results: [Result<KafkaDeliveryReport, KafkaError>?]
+    /// One awaited batch. A class so delivery reports update it in place; only touched under the lock.
+    private final class PendingBatch {
+        var delivered: Delivered
         var remaining: Int
-        var continuation: CheckedContinuation<Results, Never>?
+        var continuation: CheckedContinuation<Delivered, Never>?
+
+        init(count: Int) {
+            self.delivered = Delivered(outcomes: Array(repeating: .pending, count: count), localFailures: [:])
+            self.remaining = count
+        }
+
+        /// Stores the outcome of message `index` (once); returns whether the batch is now complete and awaited.
+        func record(_ outcome: DeliveryOutcome, at index: Int) -> Bool {
+            guard self.delivered.outcomes.indices.contains(index), self.delivered.outcomes[index].isPending else {
+                return false
+            }
+            self.delivered.outcomes[index] = outcome
+            self.remaining -= 1
+            return self.remaining == 0 && self.continuation != nil
+        }
     }
 
     private struct State {
@@ -31,11 +54,7 @@ final class DeliveryTracker: Sendable {
             var serial = state.nextSerial
             while serial == 0 || state.batches[serial] != nil { serial &+= 1 }
             state.nextSerial = serial &+ 1
-            state.batches[serial] = PendingBatch(
-                results: Array(repeating: nil, count: count),
-                remaining: count,
-                continuation: nil
-            )
+            state.batches[serial] = PendingBatch(count: count)
             return serial
         }
     }
@@ -45,39 +64,65 @@ final class DeliveryTracker: Sendable {
         UnsafeMutableRawPointer(bitPattern: UInt(serial) << 32 | UInt(UInt32(truncatingIfNeeded: index)))!
     }
 
-    /// Records the result of message `index` of batch `serial`.
-    func complete(serial: UInt32, index: Int, with result: Result<KafkaDeliveryReport, KafkaError>) {
-        let finished: (CheckedContinuation<Results, Never>, Results)? = self.state.withLock { state in
-            guard var batch = state.batches[serial], batch.results.indices.contains(index), batch.results[index] == nil
+    /// Records the outcome of message `index` of batch `serial`.
+    func complete(serial: UInt32, index: Int, with outcome: DeliveryOutcome) {
+        let finished: (CheckedContinuation<Delivered, Never>, Delivered)? = self.state.withLock { state in
+            guard let batch = state.batches[serial], batch.record(outcome, at: index),
+                let continuation = batch.continuation
             else { return nil }
-            batch.results[index] = result
-            batch.remaining -= 1
-            guard batch.remaining == 0, let continuation = batch.continuation else {
-                state.batches[serial] = batch
-                return nil
-            }
             state.batches[serial] = nil
-            return (continuation, batch.results.map { $0! })
+            return (continuation, batch.delivered)
         }
-        if let (continuation, results) = finished {
-            continuation.resume(returning: results)
+        if let (continuation, delivered) = finished {
+            continuation.resume(returning: delivered)
         }
     }
 
-    /// Waits for every result of batch `serial` (in input order).
-    func results(serial: UInt32) async -> Results {
+    /// Records every delivery report of a librdkafka `RD_KAFKA_EVENT_DR` event (typically a whole produce
+    /// response's worth) under one lock acquisition. Called on the producer's poll thread.
+    func complete(deliveryReports event: OpaquePointer) {
+        var finished: [(CheckedContinuation<Delivered, Never>, Delivered)] = []
+        self.state.withLock { state in
+            var current: (serial: UInt32, batch: PendingBatch?) = (0, nil)
+            while let message = rd_kafka_event_message_next(event)?.pointee {
+                let key = UInt(bitPattern: message._private)
+                let serial = UInt32(truncatingIfNeeded: key >> 32)
+                if serial != current.serial { current = (serial, state.batches[serial]) }
+                let outcome = DeliveryOutcome(partition: message.partition, error: message.err.rawValue, offset: message.offset)
+                guard let batch = current.batch, batch.record(outcome, at: Int(UInt32(truncatingIfNeeded: key))),
+                    let continuation = batch.continuation
+                else { continue }
+                state.batches[serial] = nil
+                current = (0, nil)
+                finished.append((continuation, batch.delivered))
+            }
+        }
+        for (continuation, delivered) in finished {
+            continuation.resume(returning: delivered)
+        }
+    }
+
+    /// Records that message `index` of batch `serial` failed before librdkafka took it.
+    func fail(serial: UInt32, index: Int, with error: KafkaError) {
+        self.state.withLock { state in
+            state.batches[serial]?.delivered.localFailures[index] = error
+        }
+        self.complete(serial: serial, index: index, with: .failedLocally)
+    }
+
+    /// Waits until every message of batch `serial` has an outcome.
+    func delivered(serial: UInt32) async -> Delivered {
         await withCheckedContinuation { continuation in
-            let results: Results? = self.state.withLock { state in
-                guard var batch = state.batches[serial] else { return [] }
+            let delivered: Delivered? = self.state.withLock { state in
+                guard let batch = state.batches[serial] else { return Delivered(outcomes: [], localFailures: [:]) }
                 if batch.remaining == 0 {
                     state.batches[serial] = nil
-                    return batch.results.map { $0! }
+                    return batch.delivered
                 }
                 batch.continuation = continuation
-                state.batches[serial] = batch
                 return nil
             }
-            if let results { continuation.resume(returning: results) }
+            if let delivered { continuation.resume(returning: delivered) }
         }
     }
 
@@ -108,44 +153,45 @@ final class DeliveryTracker: Sendable {
         self.state.withLock { $0.closedReason = reason }
     }
 
-    /// Fails every result still pending with `reason` and every later registration; wakes capacity waiters.
+    /// Fails every outcome still pending with `reason`, and every later registration; wakes capacity waiters.
     func close(reason: KafkaError) {
-        let (batches, waiters) = self.state.withLock { state in
+        let (finished, waiters) = self.state.withLock { state in
             state.closedReason = state.closedReason ?? reason
-            defer {
-                state.batches.removeAll()
-                state.capacityWaiters.removeAll()
+            var finished: [(CheckedContinuation<Delivered, Never>, Delivered)] = []
+            for batch in state.batches.values {
+                for index in batch.delivered.outcomes.indices where batch.delivered.outcomes[index].isPending {
+                    batch.delivered.localFailures[index] = reason
+                }
+                if let continuation = batch.continuation {
+                    finished.append((continuation, batch.delivered))
+                }
             }
-            return (state.batches, state.capacityWaiters)
+            state.batches.removeAll()
+            defer { state.capacityWaiters.removeAll() }
+            return (finished, state.capacityWaiters)
         }
         for waiter in waiters { waiter.resume(returning: false) }
-        for (_, batch) in batches {
-            batch.continuation?.resume(returning: batch.results.map { $0 ?? .failure(reason) })
+        for (continuation, delivered) in finished {
+            continuation.resume(returning: delivered)
         }
     }
+}
 
-    /// `dr_msg_cb`: called by `rd_kafka_poll` on the producer's poll thread, once per message.
-    static let deliveryReportCallback:
-        @convention(c) (OpaquePointer?, UnsafePointer<rd_kafka_message_t>?, UnsafeMutableRawPointer?) -> Void = {
-            handle, message, _ in
-            guard let context = ClientContext.of(handle), let tracker = context.deliveries,
-                let message = message?.pointee
-            else { return }
-            let key = UInt(bitPattern: message._private)
-            let serial = UInt32(truncatingIfNeeded: key >> 32)
-            let index = Int(UInt32(truncatingIfNeeded: key))
-            let topic = String(cString: rd_kafka_topic_name(message.rkt))
-            if message.err == RD_KAFKA_RESP_ERR_NO_ERROR {
-                let report = KafkaDeliveryReport(topic: topic, partition: message.partition, offset: message.offset)
-                tracker.complete(serial: serial, index: index, with: .success(report))
-            } else {
-                let error = KafkaError.librdkafka(
-                    .deliveryFailed,
-                    response: message.err,
-                    context: "delivering a message to topic \(topic)",
-                    reachability: context.reachabilityHint
-                )
-                tracker.complete(serial: serial, index: index, with: .failure(error))
-            }
-        }
+/// What librdkafka reported for one message: where it was stored, or its error code. Plain data, so the
+/// delivery-report callback stays cheap.
+struct DeliveryOutcome: Sendable {
+    /// The partition (meaningful when ``error`` is 0).
+    var partition: Int32
+    /// librdkafka's `rd_kafka_resp_err_t` (0: delivered), or a sentinel for pending / failed locally.
+    var error: Int32
+    /// The offset (meaningful when ``error`` is 0).
+    var offset: Int64
+
+    /// No outcome yet.
+    static let pending = DeliveryOutcome(partition: -1, error: .min, offset: -1)
+    /// Failed before librdkafka took the message; the error is in ``DeliveryTracker/Delivered/localFailures``.
+    static let failedLocally = DeliveryOutcome(partition: -1, error: .min + 1, offset: -1)
+
+    /// Whether the outcome is still missing.
+    var isPending: Bool { self.error == Self.pending.error }
 }

@@ -28,21 +28,51 @@ extension KafkaProducer {
         guard let serial = self.deliveries.register(count: messages.count) else {
             return Array(repeating: .failure(.shutDown("sending to Kafka")), count: messages.count)
         }
+        var topic: (name: String, handle: OpaquePointer?) = ("", nil)
         var index = 0
         while index < messages.count {
             let message = messages[index]
-            switch self.enqueue(message, opaque: DeliveryTracker.opaque(serial: serial, index: index)) {
+            if topic.handle == nil || topic.name != message.topic {
+                topic = (message.topic, self.topics.handle(for: message.topic))
+            }
+            switch self.enqueue(message, topic: topic.handle, opaque: DeliveryTracker.opaque(serial: serial, index: index)) {
             case .queued:
                 break
             case .queueFull:
                 if await self.deliveries.waitForCapacity() { continue }
-                self.deliveries.complete(serial: serial, index: index, with: .failure(.shutDown("sending to Kafka")))
+                self.deliveries.fail(serial: serial, index: index, with: .shutDown("sending to Kafka"))
             case .rejected(let failure):
-                self.deliveries.complete(serial: serial, index: index, with: .failure(failure))
+                self.deliveries.fail(serial: serial, index: index, with: failure)
             }
             index += 1
         }
-        return await self.deliveries.results(serial: serial)
+        return self.results(of: messages, await self.deliveries.delivered(serial: serial))
+    }
+
+    /// Turns the batch's outcomes into delivery reports and errors, in input order.
+    private func results(
+        of messages: [KafkaProducerMessage],
+        _ delivered: DeliveryTracker.Delivered
+    ) -> [Result<KafkaDeliveryReport, KafkaError>] {
+        messages.indices.map { index in
+            let message = messages[index]
+            if let failure = delivered.localFailures[index] { return .failure(failure) }
+            // No outcome at all: the producer shut down and dropped the batch before it was awaited.
+            guard delivered.outcomes.indices.contains(index) else { return .failure(.shutDown("sending to Kafka")) }
+            let outcome = delivered.outcomes[index]
+            let response = rd_kafka_resp_err_t(rawValue: outcome.error)
+            guard response == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                return .failure(
+                    .librdkafka(
+                        .deliveryFailed,
+                        response: response,
+                        context: "delivering a message to topic \(message.topic)",
+                        reachability: self.client.context.reachabilityHint
+                    )
+                )
+            }
+            return .success(KafkaDeliveryReport(topic: message.topic, partition: outcome.partition, offset: outcome.offset))
+        }
     }
 
     /// What became of a message handed to librdkafka.
@@ -53,8 +83,12 @@ extension KafkaProducer {
     }
 
     /// Hands one message to librdkafka (`rd_kafka_produceva`, which copies key, value and headers).
-    private func enqueue(_ message: KafkaProducerMessage, opaque: UnsafeMutableRawPointer) -> EnqueueOutcome {
-        guard let topic = self.topics.handle(for: message.topic) else {
+    private func enqueue(
+        _ message: KafkaProducerMessage,
+        topic: OpaquePointer?,
+        opaque: UnsafeMutableRawPointer
+    ) -> EnqueueOutcome {
+        guard let topic else {
             return .rejected(
                 KafkaError(code: .enqueueFailed, message: "librdkafka refused the topic name '\(message.topic)'")
             )

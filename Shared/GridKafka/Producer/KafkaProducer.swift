@@ -45,7 +45,7 @@ public final class KafkaProducer: Service, Sendable {
             type: RD_KAFKA_PRODUCER,
             properties: configuration.librdkafkaProperties,
             context: context,
-            callbacks: [.errors, .deliveryReports]
+            callbacks: [.errors, .deliveryReportEvents]
         )
         self.topics = TopicHandles(client: self.client)
     }
