@@ -167,6 +167,15 @@ if ProcessInfo.processInfo.environment["GRIDLOOP_BENCHMARKS"] == "1" {
     dependencies.append(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"])
     )
+    // Compared with librdkafka's rdkafka_performance by Benchmarks/kafka-producer.sh (a plain executable).
+    targets.append(
+        .executableTarget(
+            name: "KafkaProducerBenchmark",
+            dependencies: ["GridKafka", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/KafkaProducerBenchmark",
+            swiftSettings: swiftSettings
+        )
+    )
 }
 
 let package = Package(
