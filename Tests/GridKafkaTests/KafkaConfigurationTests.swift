@@ -89,6 +89,24 @@ struct KafkaConfigurationTests {
         #expect(properties["max.poll.interval.ms"] == "10000")
     }
 
+    @Test("consumer group id comes from KAFKA_GROUP_ID, else the service's default")
+    func consumerGroupFromEnvironment() throws {
+        let named = try KafkaConsumer.Configuration(
+            environment: ["KAFKA_BROKERS": "127.0.0.1:9092", "KAFKA_GROUP_ID": "routing-blue"],
+            defaultGroupID: "routing",
+            topics: ["cases.filed"]
+        )
+        #expect(named.groupID == "routing-blue")
+        #expect(named.kafka.bootstrapServers == ["127.0.0.1:9092"])
+        let defaulted = try KafkaConsumer.Configuration(
+            environment: ["KAFKA_BROKERS": "127.0.0.1:9092"],
+            defaultGroupID: "routing",
+            topics: ["cases.filed"]
+        )
+        #expect(defaulted.groupID == "routing")
+        #expect(defaulted.topics == ["cases.filed"])
+    }
+
     @Test("librdkafka's rejections name every bad property")
     func librdkafkaRejectsUnknownProperties() {
         let kafka = KafkaConfiguration(

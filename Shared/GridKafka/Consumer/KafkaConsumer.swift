@@ -87,6 +87,11 @@ public final class KafkaConsumer: Service, Sendable {
         }
     }
 
+    deinit {
+        // Iterators of `batches` must not wait forever for a consumer that is gone (e.g. never run).
+        self.batchSink.finish()
+    }
+
     /// The partitions currently assigned to this member.
     public var assignment: Set<KafkaTopicPartition> {
         self.coordinator.state.withLock { $0.assignment }

@@ -7,8 +7,10 @@ enum DedicatedThread {
     /// Not cancellable: `body` must be bounded by its own timeout.
     static func run<Value: Sendable>(name: String, _ body: @escaping @Sendable () -> Value) async -> Value {
         await withCheckedContinuation { continuation in
-            let thread = Thread { continuation.resume(returning: body()) }
-            thread.name = name
+            let thread = Thread {
+                Thread.current.name = name
+                continuation.resume(returning: body())
+            }
             thread.start()
         }
     }

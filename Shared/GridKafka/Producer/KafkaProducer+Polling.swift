@@ -23,9 +23,9 @@ extension KafkaProducer {
         let flushResult = FlushResult()
         let client = self.client
         let flusher = Thread {
+            Thread.current.name = "GridKafka.producer.flush"
             flushResult.set(rd_kafka_flush(client.handle, timeout.timeoutMilliseconds))
         }
-        flusher.name = "GridKafka.producer.flush"
         flusher.start()
         var response = flushResult.value
         while response == nil {

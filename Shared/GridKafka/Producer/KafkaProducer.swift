@@ -11,8 +11,8 @@ import Synchronization
 /// let report = try await producer.send(KafkaProducerMessage(topic: "cases.filed", key: caseID, value: payload))
 /// ```
 ///
-/// - ``run()`` drives librdkafka's `rd_kafka_poll` on a dedicated thread (never Swift's cooperative pool); delivery
-///   reports complete the `send` calls. On graceful shutdown or cancellation it stops accepting messages, flushes
+/// - ``run()`` serves librdkafka's main queue on a dedicated thread (never Swift's cooperative pool); delivery
+///   reports arrive there as batched events and complete the `send` calls. On graceful shutdown or cancellation it stops accepting messages, flushes
 ///   for at most ``Configuration/shutdownFlushTimeout``, fails whatever is still undelivered and returns.
 /// - `send` may be called before `run()` starts; it completes once `run()` is polling. After `run()` has returned,
 ///   `send` fails with ``KafkaError/Code/clientShutDown``.
@@ -60,8 +60,8 @@ public final class KafkaProducer: Service, Sendable {
         Int(rd_kafka_outq_len(self.client.handle))
     }
 
-    /// Polls librdkafka on a dedicated thread until graceful shutdown or cancellation, then flushes (bounded) and
-    /// returns.
+    /// Serves librdkafka's events on a dedicated thread until graceful shutdown or cancellation, then flushes
+    /// (bounded by ``Configuration/shutdownFlushTimeout``), fails what is still undelivered, and returns.
     ///
     /// - Throws: ``KafkaError/Code/alreadyRunning`` if called twice.
     public func run() async throws {
@@ -79,8 +79,8 @@ public final class KafkaProducer: Service, Sendable {
 
     /// Waits until every message handed to librdkafka so far has been delivered or has failed.
     ///
-    /// Runs `rd_kafka_flush` on a dedicated thread. Needs `run()` to be active only for the `send` calls to
-    /// complete, not for the flush itself.
+    /// Runs `rd_kafka_flush` on a dedicated thread (`linger.ms` is ignored meanwhile). Needs `run()` to be active:
+    /// its poll thread serves the delivery reports the flush waits for.
     /// - Throws: a retriable ``KafkaError/Code/deliveryFailed`` if messages are still outstanding after `timeout`.
     public func flush(timeout: Duration) async throws(KafkaError) {
         let client = self.client
