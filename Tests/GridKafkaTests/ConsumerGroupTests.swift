@@ -36,7 +36,11 @@ struct ConsumerGroupTests {
         #expect(!first.received.isEmpty && !second.received.isEmpty)
 
         // Phase 2: keep producing while a third member joins and then leaves.
-        let produced = Mutex<[String]>(phaseOne.map { String(decoding: $0.value, as: UTF8.self) })
+        // Value → partition of everything produced (phase one's all consumed by now).
+        let produced = Mutex<[String: Int32]>([:])
+        for message in first.received + second.received {
+            produced.withLock { $0[String(decoding: message.value, as: UTF8.self)] = message.partition }
+        }
         let keepProducing = Task {
             var round = 0
             while !Task.isCancelled {
@@ -44,8 +48,8 @@ struct ConsumerGroupTests {
                     KafkaProducerMessage(topic: topic, key: "key-\(round)-\($0)", value: "two-\(round)-\($0)")
                 }
                 for (message, result) in zip(messages, await producer.producer.send(batch: messages)) {
-                    if case .success = result {
-                        produced.withLock { $0.append(String(decoding: message.value, as: UTF8.self)) }
+                    if case .success(let report) = result {
+                        produced.withLock { $0[String(decoding: message.value, as: UTF8.self)] = report.partition }
                     }
                 }
                 round += 1
@@ -67,10 +71,17 @@ struct ConsumerGroupTests {
         keepProducing.cancel()
         await keepProducing.value
 
-        let expected = Set(produced.withLock { $0 })
+        let producedPartitions = produced.withLock { $0 }
+        let expected = Set(producedPartitions.keys)
         let all = { first.received + second.received + third.received }
-        try await waitUntil("every produced message is consumed", timeout: .seconds(90)) {
-            Set(all().map { String(decoding: $0.value, as: UTF8.self) }).isSuperset(of: expected)
+        let missing = { expected.subtracting(all().map { String(decoding: $0.value, as: UTF8.self) }) }
+        do {
+            try await waitUntil("every produced message is consumed", timeout: .seconds(90)) { missing().isEmpty }
+        } catch {
+            let partitions = Set(missing().compactMap { producedPartitions[$0] }).sorted()
+            let assignments = "first \(first.assignment.sorted()), second \(second.assignment.sorted())"
+            Issue.record("\(missing().count) messages never consumed, from partitions \(partitions); \(assignments)")
+            throw error
         }
         await first.stop()
         await second.stop()

@@ -36,9 +36,11 @@ extension ConsumerCoordinator {
             }
             self.state.withLock { state in
                 state.assignment = cooperative ? state.assignment.union(partitions) : partitions
-                // Newly assigned partitions start unpaused in librdkafka.
                 state.pausedInLibrdkafka.subtract(partitions)
             }
+            // librdkafka keeps a partition's pause flag across unassign/assign; start every new partition unpaused
+            // (resuming an unpaused partition does nothing), then pause what should be paused.
+            self.setPaused(false, partitions, handle: handle)
             self.reconcilePauses(handle: handle)
         case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
             self.logger.info("partitions revoked", metadata: ["partitions": "\(partitions.sorted())"])
@@ -46,10 +48,13 @@ extension ConsumerCoordinator {
                 state.collected.removeAll { partitions.contains($0.topicPartition) }
             }
             self.waitForInFlight(on: partitions)
-            self.state.withLock { state in
+            let pausedHere = self.state.withLock { state in
                 state.assignment.subtract(partitions)
-                state.pausedInLibrdkafka.subtract(partitions)
+                defer { state.pausedInLibrdkafka.subtract(partitions) }
+                return state.pausedInLibrdkafka.intersection(partitions)
             }
+            // Leave no pause behind on partitions we give away (they may come back to this member later).
+            self.setPaused(false, pausedHere, handle: handle)
             if cooperative {
                 self.check(rd_kafka_incremental_unassign(handle, list), doing: "incremental unassign")
             } else {

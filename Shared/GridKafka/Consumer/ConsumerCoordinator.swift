@@ -54,15 +54,21 @@ final class ConsumerCoordinator: Sendable {
             defer { state.pausedInLibrdkafka = wanted }
             return (wanted.subtracting(state.pausedInLibrdkafka), state.pausedInLibrdkafka.subtracting(wanted))
         }
-        if !pause.isEmpty {
-            let list = PartitionList.make(pause)
-            rd_kafka_pause_partitions(handle, list)
-            rd_kafka_topic_partition_list_destroy(list)
-        }
-        if !resume.isEmpty {
-            let list = PartitionList.make(resume)
-            rd_kafka_resume_partitions(handle, list)
-            rd_kafka_topic_partition_list_destroy(list)
+        self.setPaused(true, pause, handle: handle)
+        self.setPaused(false, resume, handle: handle)
+    }
+
+    /// `rd_kafka_pause_partitions` / `rd_kafka_resume_partitions`. Poll thread only.
+    func setPaused(_ paused: Bool, _ partitions: Set<KafkaTopicPartition>, handle: OpaquePointer) {
+        guard !partitions.isEmpty else { return }
+        let list = PartitionList.make(partitions)
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        let response = paused ? rd_kafka_pause_partitions(handle, list) : rd_kafka_resume_partitions(handle, list)
+        if response != RD_KAFKA_RESP_ERR_NO_ERROR {
+            self.logger.warning(
+                paused ? "pausing partitions failed" : "resuming partitions failed",
+                metadata: ["partitions": "\(partitions.sorted())", "error": "\(String(cString: rd_kafka_err2str(response)))"]
+            )
         }
     }
 
