@@ -93,4 +93,58 @@ struct ConsumerGroupTests {
         #expect(Set(values) == expected)
         #expect(first.errors.isEmpty && second.errors.isEmpty && third.errors.isEmpty)
     }
+
+    @Test("a rebalance while a batch is in flight waits for its commit, and every partition keeps flowing after")
+    func rebalanceDuringInFlightBatch() async throws {
+        let broker = try await TansuBroker.started()
+        defer { broker.stop() }
+        let topic = uniqueName("inflight")
+        let group = uniqueName("group")
+        try await KafkaTestClients.createTopic(topic, partitions: 2, on: broker)
+        let producer = try RunningProducer(broker: broker)
+        let messages = (0..<20).map { KafkaProducerMessage(topic: topic, value: "m\($0)", partition: Int32($0 % 2)) }
+        _ = try await producer.producer.send(batch: messages).map { try $0.get() }
+
+        var configuration = KafkaTestClients.consumerConfiguration(broker, group: group, topics: [topic], maxBatchSize: 5)
+        configuration.kafka.properties["heartbeat.interval.ms"] = "300"
+        let holder = try KafkaConsumer(configuration: configuration, logger: KafkaTestClients.logger("holder"))
+        let holderRun = Task { try await holder.run() }
+        let received = MessageLog()
+        let firstBatch: [KafkaConsumerMessage]? = try await withTimeout("the first batch") {
+            var iterator = holder.batches.makeAsyncIterator()
+            return try await iterator.next()
+        }
+        let inFlight = try #require(firstBatch)
+        received.append(inFlight)
+
+        // A second member joins while the holder's batch is in flight (all its partitions paused); the holder's
+        // revocation waits for the commit, which comes only after the rebalance has started.
+        let joiner = try CommittingConsumer(configuration, name: "joiner")
+        joiner.start()
+        try await Task.sleep(for: .seconds(2))
+        try await holder.commit(inFlight)
+        let holderWork = Task {
+            for try await batch in holder.batches {
+                received.append(batch)
+                try await holder.commit(batch)
+            }
+        }
+        try await waitUntil("the group is split") { !joiner.assignment.isEmpty && !holder.assignment.isEmpty }
+        let more = (20..<40).map { KafkaProducerMessage(topic: topic, value: "m\($0)", partition: Int32($0 % 2)) }
+        _ = try await producer.producer.send(batch: more).map { try $0.get() }
+        let all = { received.all + joiner.received }
+        try await waitUntil("both partitions are drained by their new owners", timeout: .seconds(90)) {
+            Set(all().map(\.value)).count == 40
+        }
+        holderRun.cancel()
+        try await holderRun.value
+        try await holderWork.value
+        await joiner.stop()
+        await producer.stop()
+
+        let values = all().map { String(decoding: $0.value, as: UTF8.self) }
+        #expect(values.count == 40, "no message delivered twice: \(values.sorted())")
+        #expect(Set(values) == Set((0..<40).map { "m\($0)" }))
+        #expect(joiner.errors.isEmpty)
+    }
 }
