@@ -60,7 +60,7 @@ public final class TansuBroker: Sendable {
             process.executableURL = URL(fileURLWithPath: self.executable)
             let url = "tcp://127.0.0.1:\(self.port)"
             process.arguments = ["broker", "--listener-url", url, "--advertised-listener-url", url]
-            FileManager.default.createFile(atPath: self.logFile, contents: nil)
+            _ = FileManager.default.createFile(atPath: self.logFile, contents: nil)
             let log = FileHandle(forWritingAtPath: self.logFile)
             log?.seekToEndOfFile()
             process.standardOutput = log ?? FileHandle.nullDevice

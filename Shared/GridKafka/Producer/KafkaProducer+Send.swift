@@ -21,6 +21,8 @@ extension KafkaProducer {
     /// partition), and the call returns when every delivery report is in.
     ///
     /// When librdkafka's local queue is full the call waits for delivery reports to make room instead of failing.
+    /// Not cancellable: once messages are handed to librdkafka they are delivered or fail on their own, so the call
+    /// always returns every result, at the latest after ``Configuration/deliveryTimeout``.
     ///
     /// - Returns: one result per message, in input order.
     public func send(batch messages: [KafkaProducerMessage]) async -> [Result<KafkaDeliveryReport, KafkaError>] {
