@@ -4,7 +4,9 @@ import GridRuntime
 import HTTPTypes
 import HummingbirdTesting
 import RoutingService
+import NIOCore
 import Testing
+import TestSupport
 
 /// Returns, re-dispatch and the command centre's manual-dispatch queue, against a real PostgreSQL.
 @Suite struct DispatchQueueAPITests {

@@ -59,7 +59,7 @@ struct RoutingHarness {
             "SELECT event_type, payload FROM outbox ORDER BY id", logger: database.logger)
         var events: [LifecycleTopicEventV1] = []
         for try await (type, payload) in rows.decode((String, ByteBuffer).self) {
-            events.append(try LifecycleTopicEventV1.decode(type: type, data: Data(buffer: payload)))
+            events.append(try LifecycleTopicEventV1.decode(type: type, data: Data(payload.readableBytesView)))
         }
         return events
     }
@@ -83,7 +83,7 @@ struct RoutingHarness {
 extension TestResponse {
     /// The body decoded as contract JSON.
     func json<Value: Decodable>(_ type: Value.Type) throws -> Value {
-        try ContractJSON.decoder.decode(Value.self, from: Data(buffer: body))
+        try ContractJSON.decoder.decode(Value.self, from: Data(body.readableBytesView))
     }
 
     /// The body as text.

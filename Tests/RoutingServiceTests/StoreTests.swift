@@ -3,7 +3,9 @@ import GridDomain
 import GridRuntime
 import PostgresNIO
 import RoutingService
+import NIOCore
 import Testing
+import TestSupport
 
 /// Routing's schema and store against a real PostgreSQL.
 @Suite struct StoreTests {

@@ -4,7 +4,9 @@ import GridRuntime
 import HTTPTypes
 import HummingbirdTesting
 import RoutingService
+import NIOCore
 import Testing
+import TestSupport
 
 /// A disposal unit's API against a real PostgreSQL: its task list, signing for, reporting disposal,
 /// and what it may not do.

@@ -25,8 +25,8 @@ public struct DeadlinePreview: Sendable {
         let rule = policy.rule(for: category, stage: stage, areaClass: areaClass)
         do {
             var due = try calendar.deadline(for: rule.limit, from: start)
-            for extension in extensions {
-                due = try calendar.deadline(for: extension, from: due)
+            for granted in extensions {
+                due = try calendar.deadline(for: granted, from: due)
             }
             return (rule.limit, due)
         } catch {

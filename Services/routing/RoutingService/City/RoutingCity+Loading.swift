@@ -10,7 +10,12 @@ extension RoutingCity {
     public static func load(settings: RoutingSettings) throws(RoutingStartupError) -> RoutingCity {
         let directory = URL(fileURLWithPath: settings.cityDirectory, isDirectory: true)
         let listFile = directory.appendingPathComponent(CityReferenceData.Configuration().responsibilityListFile)
-        let version = try settings.listVersion ?? defaultListVersion(of: listFile)
+        let version: String
+        if let configured = settings.listVersion {
+            version = configured
+        } else {
+            version = try defaultListVersion(of: listFile)
+        }
         let reference: CityReferenceData
         let resolver: ResponsibilityResolver
         do {

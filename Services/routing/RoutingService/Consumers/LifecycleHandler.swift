@@ -51,7 +51,7 @@ public struct LifecycleHandler: Sendable {
         let loaded = try await store.load(ids, on: transaction.connection, logger: logger)
         var workspace = RoutingWorkspace(lifecycle: lifecycle, dispatcher: dispatcher, loaded: loaded)
         for event in decoded {
-            do {
+            do throws(CaseReplayError) {
                 switch event {
                 case .reported(let data): try workspace.open(data)
                 case .step(let data): try workspace.replay(data)

@@ -58,7 +58,7 @@ extension RoutingAPI {
                     method: .manual, summary: "dispatched by dispatcher \(principal.userID) to \(units)",
                     queueReason: queued?.reason, resolver: queued?.resolver))
             let actor = CaseActor(role: .dispatcher, id: principal.userID, level: principal.centreLevel)
-            do {
+            do throws(LifecycleError) {
                 try workspace.take(action, on: id, by: actor, at: workspace.stepTime(for: id, now: environment.now), dispatch: details)
             } catch {
                 throw RoutingProblems.refused(error)

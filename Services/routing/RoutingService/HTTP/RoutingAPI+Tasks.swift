@@ -82,13 +82,13 @@ extension RoutingAPI {
     /// with the steps taken (a return may be followed by routing's re-dispatch) and the case's state.
     func takeUnitStep(
         on id: CaseID, _ context: AuthenticatedContext,
-        _ decide: @escaping @Sendable (CaseReplica) throws(APIError) -> (CaseAction, CaseActor)
+        _ decide: @escaping @Sendable (CaseReplica) throws -> (CaseAction, CaseActor)
     ) async throws -> Response {
         let logger = context.logger.with(caseID: id.description)
         let (kind, workspace) = try await commands.change(id, logger: logger) { workspace, replica, environment in
             try RoutingProblems.requireRoutingPhase(replica)
             let (action, actor) = try decide(replica)
-            do {
+            do throws(LifecycleError) {
                 try workspace.take(action, on: id, by: actor, at: workspace.stepTime(for: id, now: environment.now))
             } catch {
                 throw RoutingProblems.refused(error)

@@ -1,3 +1,4 @@
+import Foundation
 public import GridDomain
 public import GridRuntime
 public import Hummingbird

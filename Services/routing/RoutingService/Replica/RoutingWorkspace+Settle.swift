@@ -48,7 +48,7 @@ extension RoutingWorkspace {
             let summary = "\(account.category) in grid \(account.grid) → \(assignment)"
             let details = DispatchDetails(
                 assignment: assignment, explanation: DispatchExplanation(method: .automatic, summary: summary, resolver: account))
-            do {
+            do throws(LifecycleError) {
                 try take(action, on: id, by: Self.systemActor, at: stepTime(for: id, now: now), dispatch: details)
                 outcomes.automaticDispatches += 1
             } catch {

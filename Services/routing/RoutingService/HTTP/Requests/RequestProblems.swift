@@ -1,3 +1,4 @@
+import Foundation
 import GridRuntime
 
 /// Collects everything wrong with a request body, so one 422 answer names every problem.
