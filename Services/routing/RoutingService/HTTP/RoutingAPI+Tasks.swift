@@ -14,7 +14,7 @@ extension RoutingAPI {
             let id = try Self.caseID(context)
             let principal = context.principal
             try principal.requireRole(.disposalUnit)
-            return try await takeUnitStep(on: id, context) { replica in
+            return try await takeStep(on: id, context) { replica in
                 let unit = try RoutingProblems.actingUnit(principal, on: replica)
                 return (.signFor, CaseActor(role: .disposalUnit, id: principal.userID, unit: unit))
             }
@@ -24,7 +24,7 @@ extension RoutingAPI {
             let principal = context.principal
             try principal.requireRole(.disposalUnit)
             let report = try await request.decode(as: DisposalRequest.self, context: context).validated()
-            return try await takeUnitStep(on: id, context) { replica in
+            return try await takeStep(on: id, context) { replica in
                 let unit = try RoutingProblems.actingUnit(principal, on: replica, summonedToo: true)
                 return (
                     .reportDisposal(note: report.note, attachments: report.attachments),
@@ -37,7 +37,7 @@ extension RoutingAPI {
             let principal = context.principal
             try principal.requireRole(.disposalUnit)
             let reason = try await request.decode(as: ReasonRequest.self, context: context).validated("the return")
-            return try await takeUnitStep(on: id, context) { replica in
+            return try await takeStep(on: id, context) { replica in
                 let unit = try RoutingProblems.actingUnit(principal, on: replica)
                 return (.returnToDispatcher(reason: reason), CaseActor(role: .disposalUnit, id: principal.userID, unit: unit))
             }
@@ -78,9 +78,10 @@ extension RoutingAPI {
         return try JSONResponse.make(TaskListView(tasks: views, limit: paging.limit, offset: paging.offset))
     }
 
-    /// Takes one step on a case routing owns, chosen by `decide` from the locked replica, and answers
-    /// with the steps taken (a return may be followed by routing's re-dispatch) and the case's state.
-    func takeUnitStep(
+    /// Takes one step on a case routing owns, chosen by `decide` from the locked replica (which also
+    /// checks the principal's unit or place scope), and answers with the steps taken (a return may be
+    /// followed by routing's re-dispatch) and the case's state.
+    func takeStep(
         on id: CaseID, _ context: AuthenticatedContext,
         _ decide: @escaping @Sendable (CaseReplica) throws -> (CaseAction, CaseActor)
     ) async throws -> Response {

@@ -13,6 +13,15 @@ public import Hummingbird
 /// | POST | `/v1/tasks/{caseId}/return` `{reason}` | disposal_unit |
 /// | GET | `/v1/dispatch-queue?reason=&limit=&offset=` | dispatcher, shift_lead |
 /// | POST | `/v1/dispatch-queue/{caseId}/dispatch` `{lead, coUnits}` | dispatcher |
+/// | POST | `/v1/tasks/{caseId}/extension-request` `{amount, unit, reason}` | disposal_unit |
+/// | POST | `/v1/tasks/{caseId}/park-request` `{reason}` | disposal_unit |
+/// | POST | `/v1/tasks/{caseId}/arrival` | disposal_unit (summoned) |
+/// | GET | `/v1/requests?kind=&limit=&offset=` | shift_lead |
+/// | POST | `/v1/cases/{caseId}/extension/approve` `{amount?, unit?}`, `/extension/deny` `{reason}` | shift_lead |
+/// | POST | `/v1/cases/{caseId}/park/approve`, `/park/deny` `{reason}` | shift_lead |
+/// | POST | `/v1/cases/{caseId}/resume` | shift_lead, dispatcher |
+/// | POST | `/v1/cases/{caseId}/void` `{reason}`, `/whistle` `{units, reason}`, `/duplicate` `{duplicateOf}` | shift_lead |
+/// | POST | `/v1/cases/{caseId}/escalate` `{level, reason}` | dispatcher, shift_lead |
 /// | GET | `/v1/cases/{caseId}/assignment` | dispatcher, shift_lead, auditor, disposal_unit (its own cases) |
 public struct RoutingAPI: Sendable {
     let commands: RoutingCommands
@@ -32,7 +41,10 @@ public struct RoutingAPI: Sendable {
     public func add(to router: Router<GridRequestContext>) {
         let v1 = router.group("v1", context: AuthenticatedContext.self)
         addTaskRoutes(to: v1)
+        addUnitRequestRoutes(to: v1)
         addQueueRoutes(to: v1)
+        addCommandCentreRoutes(to: v1)
+        addPendingRequestRoutes(to: v1)
         addAssignmentRoutes(to: v1)
     }
 

@@ -35,6 +35,8 @@ public enum RoutingSchema {
             task_status text,
             -- true while an open dispatch_queue entry exists
             queued boolean NOT NULL DEFAULT false,
+            -- 'extension' or 'park' while the lead unit's request waits for the shift lead
+            pending_request text,
             -- units that returned the case (excluded when re-dispatching)
             returned_by text[] NOT NULL DEFAULT '{}',
             reported_at timestamptz NOT NULL,
@@ -42,6 +44,8 @@ public enum RoutingSchema {
             updated_at timestamptz NOT NULL,
             replica json NOT NULL
         );
+        -- Requests waiting for a shift lead, oldest first.
+        CREATE INDEX cases_pending_requests ON cases (updated_at, case_id) WHERE pending_request IS NOT NULL;
 
         -- One row per dispatch or re-dispatch of a case: a disposal unit's task.
         CREATE TABLE assignments (

@@ -21,6 +21,7 @@ struct CaseRow: Encodable {
     let assignmentRound: Int
     let taskStatus: TaskStatus?
     let queued: Bool
+    let pendingRequest: String?
     let returnedBy: [UnitID]
     let reportedAt: Date
     let openedAt: Date
@@ -47,6 +48,7 @@ struct CaseRow: Encodable {
         assignmentRound = replica.assignmentRound
         taskStatus = replica.taskStatus
         queued = replica.queued
+        pendingRequest = current.pendingRequest.map { CaseSnapshotV1.PendingRequestV1($0).kind.rawValue }
         returnedBy = replica.returnedBy
         reportedAt = current.report.reportedAt
         openedAt = current.openedAt
@@ -57,7 +59,8 @@ struct CaseRow: Encodable {
     enum CodingKeys: String, CodingKey {
         case caseID = "case_id", caseNumber = "case_number", state, lastSequence = "last_sequence", category, urgency, channel
         case grid, community, street, district, areaClass = "area_class", place, leadUnit = "lead_unit", coUnits = "co_units"
-        case assignmentRound = "assignment_round", taskStatus = "task_status", queued, returnedBy = "returned_by"
+        case assignmentRound = "assignment_round", taskStatus = "task_status", queued, pendingRequest = "pending_request"
+        case returnedBy = "returned_by"
         case reportedAt = "reported_at", openedAt = "opened_at", updatedAt = "updated_at", replica
     }
 }
