@@ -48,8 +48,12 @@ struct RoutingHarness {
         let outbox = Outbox(schema: database.schema)
         let handler = routing.handler
         let logger = database.logger
-        try await outbox.withTransaction(on: database.client, logger: logger) { transaction in
-            _ = try await handler.handle(try events.map(RoutingEvents.cloudEvent), in: transaction, logger: logger)
+        do {
+            try await outbox.withTransaction(on: database.client, logger: logger) { transaction in
+                _ = try await handler.handle(try events.map(RoutingEvents.cloudEvent), in: transaction, logger: logger)
+            }
+        } catch let error as PostgresTransactionError {
+            throw error.closureError ?? error
         }
     }
 

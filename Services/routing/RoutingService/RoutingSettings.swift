@@ -3,8 +3,11 @@ public import GridRuntime
 /// The routing service's own configuration keys (documented in `docs/configuration.md`, section
 /// "routing"). Read together with the common keys, so one start-up error lists every problem.
 public struct RoutingSettings: ServiceSettings {
-    /// `GRIDLOOP_CITY_DIR`, required by routing: places, catalog, units, 权责清单, deadline policy.
-    public static let cityDirectory = ConfigurationSetting.cityDirectory
+    /// `GRIDLOOP_CITY_DIR` (the common key), which routing requires: places, catalog, units, 权责清单,
+    /// deadline policy, working hours.
+    public static let cityDirectory = ConfigurationSetting(
+        key: ConfigurationSetting.cityDirectory.key, expected: ConfigurationSetting.cityDirectory.expected, default: nil,
+        summary: "Directory with the city's data files; routing requires it.")
 
     /// `ROUTING_CALENDAR_DIR`: the national holiday schedules (`cn-YYYY.csv`).
     public static let calendarDirectory = ConfigurationSetting(
