@@ -60,7 +60,7 @@ public enum RoutingSchema {
             list_version text,
             tier text,
             escalation text[] NOT NULL DEFAULT '{}',
-            explanation jsonb,
+            explanation json,
             status text NOT NULL,
             clock_started_at timestamptz NOT NULL,
             signed_at timestamptz,

@@ -34,7 +34,7 @@ extension RoutingStore {
             r.disposed_at, r.returned_at, r.return_reason
         FROM json_to_recordset(\(rows)::json) AS r(
             case_id uuid, round integer, dispatch_sequence integer, lead_unit text, co_units text[], dispatched_by text,
-            dispatched_at timestamptz, rule_id text, list_version text, tier text, escalation text[], explanation jsonb,
+            dispatched_at timestamptz, rule_id text, list_version text, tier text, escalation text[], explanation json,
             status text, clock_started_at timestamptz, signed_at timestamptz, disposed_at timestamptz,
             returned_at timestamptz, return_reason text)
         """
