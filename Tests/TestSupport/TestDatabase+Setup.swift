@@ -38,8 +38,9 @@ extension TestDatabase {
 
     static let templateLockKey: Int64 = AdvisoryLockKey.bigint(purpose: "test-template", scope: templateName)
 
-    /// Creates the database from the template, the service role, and the schema it owns; the role may
-    /// connect and create temporary tables, nothing else outside its schema.
+    /// Creates the database from the template, the service role, and the schema it owns, with the
+    /// grants of `deploy/postgres/provision.sh`: the role may connect, create temporary tables and use
+    /// `public` (PostGIS), nothing else outside its schema.
     static func create(
         name: String,
         role: String,
@@ -58,8 +59,16 @@ extension TestDatabase {
             try await admin.query(PostgresQuery(unsafeSQL: "GRANT CONNECT, TEMPORARY ON DATABASE \"\(name)\" TO \"\(role)\""), logger: logger)
         }
         try await server.withConnection(database: name, logger: logger) { admin in
-            try await admin.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA \(schema.quoted) AUTHORIZATION \"\(role)\""), logger: logger)
-            try await admin.query(PostgresQuery(unsafeSQL: "REVOKE CREATE ON SCHEMA public FROM PUBLIC"), logger: logger)
+            // As deploy/postgres/provision.sh does for each service.
+            for statement in [
+                "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+                "CREATE SCHEMA \(schema.quoted) AUTHORIZATION \"\(role)\"",
+                "REVOKE ALL ON SCHEMA \(schema.quoted) FROM PUBLIC",
+                "GRANT USAGE ON SCHEMA public TO \"\(role)\"",
+                "ALTER ROLE \"\(role)\" IN DATABASE \"\(name)\" SET search_path = \(schema.quoted), public",
+            ] {
+                try await admin.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+            }
         }
     }
 

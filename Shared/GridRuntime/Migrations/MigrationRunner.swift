@@ -120,7 +120,7 @@ public struct MigrationRunner: Sendable {
                 throw MigrationError(
                     code: .schemaMissing,
                     message: "schema '\(schemaName)' does not exist; the deployment creates each service's schema "
-                        + "and login role (see scripts/dev), it is never created at run time"
+                        + "and login role (deploy/postgres/provision.sh), it is never created at run time"
                 )
             }
             try await transaction.query(
