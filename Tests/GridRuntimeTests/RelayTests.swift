@@ -32,7 +32,7 @@ actor FakeBroker {
 
 /// A test double for failure injection: delivers to a ``FakeBroker`` and can fail keys, fail whole
 /// rounds, or "crash" after delivering (hang until cancelled, so the relay never marks the rows sent).
-actor ScriptedPublisher: OutboxPublisher {
+actor ScriptedPublisher: MessagePublisher {
     struct Refused: Error, CustomStringConvertible {
         var description: String { "broker refused the message (scripted)" }
     }

@@ -13,7 +13,7 @@ import ServiceLifecycle
 /// new leader publishes those rows again; consumers drop the duplicates through their inbox.)
 ///
 /// **Rounds.** The leader reads up to ``Configuration/batchSize`` rows in `id` order, publishes them
-/// with one ``OutboxPublisher/publish(_:)`` call, then deletes the rows whose delivery succeeded. At
+/// with one ``MessagePublisher/publish(_:)`` call, then deletes the rows whose delivery succeeded. At
 /// the first failure of a key, that key's later rows of the round are not marked sent even if they
 /// were delivered: they wait (and are published again) after the failed row, so a key's order holds
 /// across retries. Failed rows get `attempts`, `last_attempt_at`, `last_error`; the next round comes
@@ -57,7 +57,7 @@ public final class OutboxRelay: Service, Sendable {
 
     let outbox: Outbox
     let client: PostgresClient
-    let publisher: any OutboxPublisher
+    let publisher: any MessagePublisher
     let configuration: Configuration
     let logger: Logger
     let metrics: OutboxRelayMetrics
@@ -66,13 +66,13 @@ public final class OutboxRelay: Service, Sendable {
     /// - Parameters:
     ///   - outbox: The outbox to publish.
     ///   - client: The service's pool; the leader keeps one of its connections for as long as it leads.
-    ///   - publisher: Where rows go (``KafkaOutboxPublisher`` in services).
+    ///   - publisher: Where rows go (``KafkaMessagePublisher`` in services).
     ///   - configuration: Tuning.
     ///   - logger: Where to log elections, failures and backoff.
     public init(
         outbox: Outbox,
         client: PostgresClient,
-        publisher: any OutboxPublisher,
+        publisher: any MessagePublisher,
         configuration: Configuration = Configuration(),
         logger: Logger
     ) {
