@@ -169,6 +169,20 @@ if ProcessInfo.processInfo.environment["GRIDLOOP_BENCHMARKS"] == "1" {
     dependencies.append(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"])
     )
+    targets.append(
+        .executableTarget(
+            name: "OutboxRelayBenchmark",
+            dependencies: [
+                "GridKafka",
+                "GridRuntime",
+                "TestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/OutboxRelayBenchmark",
+            swiftSettings: swiftSettings
+        )
+    )
 }
 
 let package = Package(

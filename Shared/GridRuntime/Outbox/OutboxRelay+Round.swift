@@ -13,6 +13,8 @@ extension OutboxRelay {
         var failed = 0
         /// The first failure, for the log.
         var firstError: String?
+        /// The next batch, read while this one was being published; `nil` if not read or not usable.
+        var prefetched: [Row]?
     }
 
     /// One row of the outbox as the relay reads it.
@@ -22,12 +24,19 @@ extension OutboxRelay {
         let message: OutgoingMessage
     }
 
-    /// Reads a batch, publishes it, deletes what was delivered and records failures.
-    func runRound(on connection: PostgresConnection) async throws -> RoundResult {
-        let started = ContinuousClock.now
-        let rows = try await fetchBatch(on: connection)
+    /// Publishes `rows`, deletes what was delivered and records failures. While a full batch is being
+    /// published, reads the next batch (excluding the rows in flight); it is returned only if every row
+    /// of this round was delivered, because after a failure a key's later rows must wait.
+    func runRound(_ rows: [Row], on connection: PostgresConnection) async throws -> RoundResult {
         guard !rows.isEmpty else { return RoundResult() }
-        var results = await publisher.publish(rows.map(\.message))
+        let started = ContinuousClock.now
+        let messages = rows.map(\.message)
+        async let publishing = publisher.publish(messages)
+        var next: [Row]?
+        if rows.count == configuration.batchSize {
+            next = try await fetchBatch(excluding: rows.map(\.id), on: connection)
+        }
+        var results = await publishing
         if results.count != rows.count {
             logger.error(
                 "outbox publisher returned \(results.count) results for \(rows.count) messages; treating the rest as failed",
@@ -77,15 +86,18 @@ extension OutboxRelay {
             fetched: rows.count,
             published: delivered.count,
             failed: failedIDs.count,
-            firstError: failedErrors.first
+            firstError: failedErrors.first,
+            prefetched: failedIDs.isEmpty && delivered.count == rows.count ? next : nil
         )
     }
 
-    private func fetchBatch(on connection: PostgresConnection) async throws -> [Row] {
+    /// Reads the lowest-id rows, skipping `excluded` (rows in flight, not yet deleted).
+    func fetchBatch(excluding excluded: [Int64] = [], on connection: PostgresConnection) async throws -> [Row] {
         let rows = try await connection.query(
             """
             SELECT id, topic, message_key, header_names, header_values, payload
-            FROM \(unescaped: outbox.table) ORDER BY id LIMIT \(configuration.batchSize)
+            FROM \(unescaped: outbox.table) WHERE id <> ALL(\(excluded)::int8[])
+            ORDER BY id LIMIT \(configuration.batchSize)
             """,
             logger: logger
         )

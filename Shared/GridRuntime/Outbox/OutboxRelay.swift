@@ -13,7 +13,11 @@ import ServiceLifecycle
 /// new leader publishes those rows again; consumers drop the duplicates through their inbox.)
 ///
 /// **Rounds.** The leader reads up to ``Configuration/batchSize`` rows in `id` order, publishes them
-/// with one ``MessagePublisher/publish(_:)`` call, then deletes the rows whose delivery succeeded. At
+/// with one ``MessagePublisher/publish(_:)`` call, then deletes the rows whose delivery succeeded
+/// (with `synchronous_commit` off on its session: a lost delete only means a republish). While a full
+/// batch is being published it already reads the next one (the lowest ids not in flight — never a
+/// "last id" watermark, which could skip a row committed late); that read is dropped if the batch in
+/// flight had a failure. At
 /// the first failure of a key, that key's later rows of the round are not marked sent even if they
 /// were delivered: they wait (and are published again) after the failed row, so a key's order holds
 /// across retries. Failed rows get `attempts`, `last_attempt_at`, `last_error`; the next round comes
@@ -127,6 +131,9 @@ public final class OutboxRelay: Service, Sendable {
         logger.info("elected outbox relay leader", metadata: ["schema": "\(outbox.schema)"])
         metrics.leader.record(1)
         do {
+            // Marking rows sent need not wait for the WAL flush: if the server crashed and lost a delete,
+            // the row would only be published again (consumers drop duplicates). Reset in `resign`.
+            try await connection.query("SET synchronous_commit TO off", logger: logger)
             try await lead(on: connection)
         } catch {
             metrics.leader.record(0)
@@ -156,8 +163,16 @@ public final class OutboxRelay: Service, Sendable {
         var publishFailures = 0
         let clock = ContinuousClock()
         var lastPendingCount: ContinuousClock.Instant?
+        var prefetched: [Row]?
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            let round = try await runRound(on: connection)
+            let batch: [Row]
+            if let prefetched {
+                batch = prefetched
+            } else {
+                batch = try await fetchBatch(on: connection)
+            }
+            let round = try await runRound(batch, on: connection)
+            prefetched = round.prefetched
             if round.failed > 0 {
                 publishFailures += 1
                 let delay = configuration.backoff.delay(afterFailures: publishFailures)
@@ -184,10 +199,11 @@ public final class OutboxRelay: Service, Sendable {
         }
     }
 
-    /// Releases the leader lock; closes the connection if that fails, so the lock cannot stay held by a
-    /// connection returned to the pool.
+    /// Resets the session and releases the leader lock; closes the connection if that fails, so neither
+    /// the lock nor the setting can stay on a connection returned to the pool.
     private func resign(on connection: PostgresConnection) async {
         do {
+            try await connection.query("RESET synchronous_commit", logger: logger)
             try await connection.query("SELECT pg_advisory_unlock(\(leaderLockKey))", logger: logger)
             logger.info("resigned outbox relay leadership", metadata: ["schema": "\(outbox.schema)"])
         } catch {
