@@ -74,7 +74,7 @@ struct IntakeCase {
             category: try CategoryCode(category), details: "路边有暴露垃圾，联系电话13812345678",
             attachments: [URL(string: "https://media.example/r/1.jpg")!])
         let number = try CaseNumber("LJ\(Int(time.timeIntervalSince1970))\(Int.random(in: 100...999))")
-        let opened = try CaseLifecycle().open(id: CaseID(), number: number, report: report, by: RoutingFixtures.gridWorker, at: time)
+        let opened = try RoutingFixtures.city().lifecycle.open(id: CaseID(), number: number, report: report, by: RoutingFixtures.gridWorker, at: time)
         current = opened.case
         placement = try RoutingFixtures.placement(grid)
         events.append(.reported(try CaseReportedV1(event: opened.event, case: opened.case, placement: placement)))
@@ -85,7 +85,7 @@ struct IntakeCase {
     /// Takes a step (as intake, or replaying another service's step) and publishes it.
     @discardableResult
     mutating func take(_ action: CaseAction, by actor: CaseActor, at time: Date? = nil) throws -> CaseStepV1 {
-        let applied = try CaseLifecycle().apply(action, to: current, by: actor, at: time ?? current.updatedAt.addingTimeInterval(60))
+        let applied = try RoutingFixtures.city().lifecycle.apply(action, to: current, by: actor, at: time ?? current.updatedAt.addingTimeInterval(60))
         current = applied.case
         let data = try CaseStepV1(event: applied.event, case: applied.case, placement: placement)
         events.append(.step(data))
@@ -99,7 +99,7 @@ struct IntakeCase {
 
     /// Adopts a step routing published (so intake's copy follows routing's timeline).
     mutating func adopt(_ step: CaseStepV1) throws {
-        guard case .applied(let updated, _) = try CaseReplay.apply(step, to: current, lifecycle: CaseLifecycle()) else {
+        guard case .applied(let updated, _) = try CaseReplay.apply(step, to: current, lifecycle: RoutingFixtures.city().lifecycle) else {
             Issue.record("step \(step.sequence) of \(step.caseId) was already applied")
             return
         }

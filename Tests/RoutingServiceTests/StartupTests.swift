@@ -84,3 +84,11 @@ extension StartupTests {
         #expect(try #require(error).description.contains("GRIDLOOP_CITY_DIR is missing"))
     }
 }
+
+extension StartupTests {
+    @Test func theLifecycleFollowsTheCitysChoices() throws {
+        let lifecycle = try RoutingFixtures.city().lifecycle.configuration
+        #expect(lifecycle.maximumExtensions == 2)
+        #expect(lifecycle.channelsRequiringVerification == [.citizenApp, .open311, .sensing])
+    }
+}

@@ -2,8 +2,9 @@ import Foundation
 public import GridDomain
 
 extension RoutingCity {
-    /// Loads the city named by `settings`: `GRIDLOOP_CITY_DIR` for the reference data, the deadline
-    /// policy (`deadline-policy.csv`) and working hours (`working-hours.csv`), and the holiday
+    /// Loads the city named by `settings`: `GRIDLOOP_CITY_DIR` for the reference data, the lifecycle's
+    /// choices (`lifecycle.csv`, the same file intake loads), the deadline policy
+    /// (`deadline-policy.csv`) and working hours (`working-hours.csv`), and the holiday
     /// schedules from ``RoutingSettings/calendarDirectory`` (default: `calendar/` inside the city
     /// directory, else the `calendar` directory beside it, as in the repository's `deploy/`).
     /// - Throws: ``RoutingStartupError`` naming the file and line of the first problem.
@@ -28,9 +29,16 @@ extension RoutingCity {
         } catch {
             throw RoutingStartupError(.invalidCity, "the responsibility list cannot be compiled: \(error)")
         }
+        let lifecycle: CaseLifecycle.Configuration
+        do {
+            lifecycle = try CaseLifecycle.Configuration(cityDirectory: directory)
+        } catch {
+            throw RoutingStartupError(.invalidCity, "the lifecycle configuration cannot be loaded: \(error)")
+        }
         let deadlines = try loadDeadlines(
             cityDirectory: directory, calendarDirectory: settings.calendarDirectory, reference: reference)
-        return RoutingCity(reference: reference, resolver: resolver, lifecycle: CaseLifecycle(), deadlines: deadlines)
+        return RoutingCity(
+            reference: reference, resolver: resolver, lifecycle: CaseLifecycle(configuration: lifecycle), deadlines: deadlines)
     }
 
     /// `sha-` plus 16 hex digits of a 64-bit FNV-1a digest of the list file: a label that changes

@@ -8,7 +8,7 @@ public struct RoutingCity: Sendable {
     public let reference: CityReferenceData
     /// The compiled 权责清单 (resolving is a few hash lookups; share it).
     public let resolver: ResponsibilityResolver
-    /// The case lifecycle, with the city's configuration (the same as intake's).
+    /// The case lifecycle, with the city's configuration (`lifecycle.csv`, the same as intake's).
     public let lifecycle: CaseLifecycle
     /// Deadline policy and calendar, for the deadlines shown with tasks.
     public let deadlines: DeadlinePreview
