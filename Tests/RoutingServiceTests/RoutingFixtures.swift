@@ -93,6 +93,7 @@ struct IntakeCase {
     }
 
     /// Files the case (operator) one minute after the last step.
+    @discardableResult
     mutating func file() throws -> CaseStepV1 {
         try take(.file(category: nil, urgency: nil), by: RoutingFixtures.intakeOperator)
     }

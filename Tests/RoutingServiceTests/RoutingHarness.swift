@@ -20,11 +20,16 @@ struct RoutingHarness {
     let routing: Routing
 
     /// Runs `body` with a migrated database, the service and a test client of its router.
-    static func with(_ body: @escaping @Sendable (RoutingHarness, any TestClientProtocol) async throws -> Void) async throws {
+    /// - Parameter kafkaBrokers: The brokers the service's Kafka clients use (the API tests never start them).
+    static func with(
+        kafkaBrokers: String = "127.0.0.1:9",
+        _ body: @escaping @Sendable (RoutingHarness, any TestClientProtocol) async throws -> Void
+    ) async throws {
         try await RoutingDatabase.with { database in
             let configuration = ServiceConfiguration(
                 serviceName: "routing", cityDirectory: RoutingFixtures.sampleCityDirectory,
                 database: .init(host: "127.0.0.1", name: database.name, user: database.role, schema: database.schema.name),
+                kafka: try KafkaSettings(environment: ["KAFKA_BROKERS": kafkaBrokers], defaultClientID: "routing-test"),
                 auth: .init(key: .sharedSecret(secret)))
             let settings = RoutingSettings(cityDirectory: RoutingFixtures.sampleCityDirectory, listVersion: "test-list")
             let routing = try await Routing(

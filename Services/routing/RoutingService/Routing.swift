@@ -1,4 +1,5 @@
 public import GridDomain
+import GridKafka
 public import GridRuntime
 public import Hummingbird
 public import Logging
@@ -22,6 +23,10 @@ public struct Routing: GridService {
     public let handler: LifecycleHandler
     let schema: PostgresIdentifier
     let settings: RoutingSettings
+    /// The Kafka producer and the outbox relay (publishing).
+    public let producers: [any Service]
+    /// The Kafka consumer and the lifecycle `EventConsumer`.
+    public let consumers: [any Service]
 
     /// Builds the service: loads the city (a bad city file stops the start with its file and line).
     public init(resources: ServiceResources<RoutingSettings>) async throws {
@@ -34,7 +39,17 @@ public struct Routing: GridService {
         self.city = city
         self.schema = schema
         self.settings = settings
-        self.handler = LifecycleHandler(lifecycle: city.lifecycle, dispatcher: dispatcher)
+        let handler = LifecycleHandler(lifecycle: city.lifecycle, dispatcher: dispatcher)
+        self.handler = handler
+        let kafka = try RoutingKafka.configuration(resources.configuration.kafka)
+        let producer = try KafkaProducer(configuration: KafkaProducer.Configuration(kafka: kafka), logger: resources.logger)
+        let publisher = KafkaMessagePublisher(producer: producer)
+        self.producers = [
+            producer, OutboxRelay(outbox: outbox, client: resources.postgres, publisher: publisher, logger: resources.logger),
+        ]
+        self.consumers = try LifecycleConsumer.services(
+            kafka: kafka, settings: settings, handler: handler, deadLetters: publisher, client: resources.postgres,
+            outbox: outbox, metrics: metrics, logger: resources.logger)
         self.api = RoutingAPI(
             commands: RoutingCommands(
                 client: resources.postgres, outbox: outbox, lifecycle: city.lifecycle, dispatcher: dispatcher, metrics: metrics),
