@@ -121,13 +121,20 @@ import TestSupport
             try await expectOK(
                 client, "/v1/cases/\(intake.id)/whistle", shiftLead,
                 #"{"units":["S339901001-POLICE","S339901001-ENFORCE"],"reason":"占道经营联合整治"}"#)
+            let summons = try await client.execute(uri: "/v1/summons", method: .get, headers: police).json(SummonListView.self).summons
+            #expect(summons.map(\.caseId) == [intake.id] && summons.first?.arrived == [])
+            #expect(summons.first?.summoned == [UnitID("S339901001-POLICE"), UnitID("S339901001-ENFORCE")])
+            #expect(try await client.execute(uri: "/v1/summons", method: .get, headers: unit).json(SummonListView.self).summons.isEmpty)
             let notSummoned = try await client.execute(uri: "/v1/tasks/\(intake.id)/arrival", method: .post, headers: unit)
             #expect(notSummoned.status == .forbidden)
             try await expectOK(client, "/v1/tasks/\(intake.id)/arrival", police, nil)
+            let afterArrival = try await client.execute(uri: "/v1/summons", method: .get, headers: police).json(SummonListView.self)
+            #expect(afterArrival.summons.first?.arrived == [UnitID("S339901001-POLICE")])
             let disposed = try await client.execute(
                 uri: "/v1/tasks/\(intake.id)/disposal", method: .post, headers: police,
                 body: ByteBuffer(string: #"{"note":"联合清理完毕","attachments":[]}"#))
             #expect(try disposed.json(StepResultView.self).state == .disposed)
+            #expect(try await client.execute(uri: "/v1/summons", method: .get, headers: police).json(SummonListView.self).summons.isEmpty)
             guard case .step(let last) = try await harness.published().last else { throw TestFailure("no step published") }
             #expect(last.action.kind == .reportDisposal && last.actor.unit == UnitID("S339901001-POLICE"))
         }

@@ -42,3 +42,21 @@ extension RoutingAPI {
         }
     }
 }
+
+extension RoutingAPI {
+    /// `GET /v1/summons`: the joint responses (吹哨报到) the principal's units were summoned to.
+    func addSummonRoutes(to v1: RouterGroup<AuthenticatedContext>) {
+        v1.get("summons") { request, context -> Response in
+            let principal = context.principal
+            try principal.requireRole(.disposalUnit)
+            guard !principal.units.isEmpty else {
+                throw APIError.forbidden("your token names no unit you act for (claim 'units')")
+            }
+            let paging = try Paging(request)
+            let replicas = try await queries.summons(
+                of: principal.units.sorted(), limit: paging.limit, offset: paging.offset, logger: context.logger)
+            return try JSONResponse.make(
+                SummonListView(summons: replicas.compactMap(SummonView.init), limit: paging.limit, offset: paging.offset))
+        }
+    }
+}

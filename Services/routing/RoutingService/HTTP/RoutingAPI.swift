@@ -16,6 +16,7 @@ public import Hummingbird
 /// | POST | `/v1/tasks/{caseId}/extension-request` `{amount, unit, reason}` | disposal_unit |
 /// | POST | `/v1/tasks/{caseId}/park-request` `{reason}` | disposal_unit |
 /// | POST | `/v1/tasks/{caseId}/arrival` | disposal_unit (summoned) |
+/// | GET | `/v1/summons?limit=&offset=` | disposal_unit (summoned departments) |
 /// | GET | `/v1/requests?kind=&limit=&offset=` | shift_lead |
 /// | POST | `/v1/cases/{caseId}/extension/approve` `{amount?, unit?}`, `/extension/deny` `{reason}` | shift_lead |
 /// | POST | `/v1/cases/{caseId}/park/approve`, `/park/deny` `{reason}` | shift_lead |
@@ -42,6 +43,7 @@ public struct RoutingAPI: Sendable {
         let v1 = router.group("v1", context: AuthenticatedContext.self)
         addTaskRoutes(to: v1)
         addUnitRequestRoutes(to: v1)
+        addSummonRoutes(to: v1)
         addQueueRoutes(to: v1)
         addCommandCentreRoutes(to: v1)
         addPendingRequestRoutes(to: v1)

@@ -39,6 +39,8 @@ public enum RoutingSchema {
             pending_request text,
             -- units that returned the case (excluded when re-dispatching)
             returned_by text[] NOT NULL DEFAULT '{}',
+            -- departments summoned to a joint response (吹哨报到), while the case is in joint_response
+            summoned_units text[] NOT NULL DEFAULT '{}',
             reported_at timestamptz NOT NULL,
             opened_at timestamptz NOT NULL,
             updated_at timestamptz NOT NULL,
@@ -46,6 +48,8 @@ public enum RoutingSchema {
         );
         -- Requests waiting for a shift lead, oldest first.
         CREATE INDEX cases_pending_requests ON cases (updated_at, case_id) WHERE pending_request IS NOT NULL;
+        -- Joint responses a department was summoned to.
+        CREATE INDEX cases_summoned_units ON cases USING gin (summoned_units) WHERE state = 'joint_response';
 
         -- One row per dispatch or re-dispatch of a case: a disposal unit's task.
         CREATE TABLE assignments (

@@ -5,22 +5,22 @@ extension RoutingStore {
         """
         INSERT INTO cases (
             case_id, case_number, state, last_sequence, category, urgency, channel, grid, community, street, district,
-            area_class, place, lead_unit, co_units, assignment_round, task_status, queued, pending_request, returned_by, reported_at,
+            area_class, place, lead_unit, co_units, assignment_round, task_status, queued, pending_request, returned_by, summoned_units, reported_at,
             opened_at, updated_at, replica)
         SELECT r.case_id, r.case_number, r.state, r.last_sequence, r.category, r.urgency, r.channel, r.grid, r.community,
             r.street, r.district, r.area_class, r.place, r.lead_unit, r.co_units, r.assignment_round, r.task_status,
-            r.queued, r.pending_request, r.returned_by, r.reported_at, r.opened_at, r.updated_at, r.replica
+            r.queued, r.pending_request, r.returned_by, r.summoned_units, r.reported_at, r.opened_at, r.updated_at, r.replica
         FROM json_to_recordset(\(rows)::json) AS r(
             case_id uuid, case_number text, state text, last_sequence integer, category text, urgency text, channel text,
             grid text, community text, street text, district text, area_class text, place text, lead_unit text,
-            co_units text[], assignment_round integer, task_status text, queued boolean, pending_request text, returned_by text[],
+            co_units text[], assignment_round integer, task_status text, queued boolean, pending_request text, returned_by text[], summoned_units text[],
             reported_at timestamptz, opened_at timestamptz, updated_at timestamptz, replica json)
         ON CONFLICT (case_id) DO UPDATE SET
             state = EXCLUDED.state, last_sequence = EXCLUDED.last_sequence, category = EXCLUDED.category,
             urgency = EXCLUDED.urgency, lead_unit = EXCLUDED.lead_unit, co_units = EXCLUDED.co_units,
             assignment_round = EXCLUDED.assignment_round, task_status = EXCLUDED.task_status, queued = EXCLUDED.queued,
             pending_request = EXCLUDED.pending_request,
-            returned_by = EXCLUDED.returned_by, updated_at = EXCLUDED.updated_at, replica = EXCLUDED.replica
+            returned_by = EXCLUDED.returned_by, summoned_units = EXCLUDED.summoned_units, updated_at = EXCLUDED.updated_at, replica = EXCLUDED.replica
         """
     }
 

@@ -23,6 +23,7 @@ struct CaseRow: Encodable {
     let queued: Bool
     let pendingRequest: String?
     let returnedBy: [UnitID]
+    let summonedUnits: [UnitID]
     let reportedAt: Date
     let openedAt: Date
     let updatedAt: Date
@@ -50,6 +51,7 @@ struct CaseRow: Encodable {
         queued = replica.queued
         pendingRequest = current.pendingRequest.map { CaseSnapshotV1.PendingRequestV1($0).kind.rawValue }
         returnedBy = replica.returnedBy
+        summonedUnits = current.state == .jointResponse ? current.jointResponse?.summoned ?? [] : []
         reportedAt = current.report.reportedAt
         openedAt = current.openedAt
         updatedAt = current.updatedAt
@@ -60,7 +62,7 @@ struct CaseRow: Encodable {
         case caseID = "case_id", caseNumber = "case_number", state, lastSequence = "last_sequence", category, urgency, channel
         case grid, community, street, district, areaClass = "area_class", place, leadUnit = "lead_unit", coUnits = "co_units"
         case assignmentRound = "assignment_round", taskStatus = "task_status", queued, pendingRequest = "pending_request"
-        case returnedBy = "returned_by"
+        case returnedBy = "returned_by", summonedUnits = "summoned_units"
         case reportedAt = "reported_at", openedAt = "opened_at", updatedAt = "updated_at", replica
     }
 }
