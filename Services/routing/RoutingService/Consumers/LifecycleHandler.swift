@@ -45,6 +45,7 @@ public struct LifecycleHandler: Sendable {
             switch event {
             case .reported(let data): data.caseId
             case .step(let data): data.caseId
+            case .redCard(let card): card.caseId
             default: nil
             }
         }
@@ -55,7 +56,8 @@ public struct LifecycleHandler: Sendable {
                 switch event {
                 case .reported(let data): try workspace.open(data)
                 case .step(let data): try workspace.replay(data)
-                case .yellowCard, .redCard, .manualDispatchRequired, .unknown: continue
+                case .redCard(let card): workspace.recordRedCard(card)
+                case .yellowCard, .manualDispatchRequired, .unknown: continue
                 }
             } catch where error.code == .gap {
                 throw ReplayGap(error: error)

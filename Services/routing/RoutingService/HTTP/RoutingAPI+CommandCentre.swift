@@ -89,3 +89,18 @@ extension RoutingAPI {
         }
     }
 }
+
+extension RoutingAPI {
+    /// `GET /v1/supervision`: red cards (督办) on cases in the command centre's phase that have not moved
+    /// since, within the principal's place scope.
+    func addSupervisionRoutes(to v1: RouterGroup<AuthenticatedContext>) {
+        v1.get("supervision") { request, context -> Response in
+            let principal = context.principal
+            try principal.requireRole(.shiftLead, .dispatcher)
+            let paging = try Paging(request)
+            let cards = try await queries.openRedCards(
+                placeScopes: principal.placeScopes, limit: paging.limit, offset: paging.offset, logger: context.logger)
+            return try JSONResponse.make(SupervisionListView(cards: cards, limit: paging.limit, offset: paging.offset))
+        }
+    }
+}

@@ -18,6 +18,7 @@ public import Hummingbird
 /// | POST | `/v1/tasks/{caseId}/arrival` | disposal_unit (summoned) |
 /// | GET | `/v1/summons?limit=&offset=` | disposal_unit (summoned departments) |
 /// | GET | `/v1/requests?kind=&limit=&offset=` | shift_lead |
+/// | GET | `/v1/supervision?limit=&offset=` | shift_lead, dispatcher |
 /// | POST | `/v1/cases/{caseId}/extension/approve` `{amount?, unit?}`, `/extension/deny` `{reason}` | shift_lead |
 /// | POST | `/v1/cases/{caseId}/park/approve`, `/park/deny` `{reason}` | shift_lead |
 /// | POST | `/v1/cases/{caseId}/resume` | shift_lead, dispatcher |
@@ -47,6 +48,7 @@ public struct RoutingAPI: Sendable {
         addQueueRoutes(to: v1)
         addCommandCentreRoutes(to: v1)
         addPendingRequestRoutes(to: v1)
+        addSupervisionRoutes(to: v1)
         addAssignmentRoutes(to: v1)
     }
 

@@ -38,6 +38,8 @@ public struct RoutingWorkspace: Sendable {
     public internal(set) var queueResolutions: [QueueResolution] = []
     /// Settlements of entries queued in this workspace, by index into ``queueEntries``.
     public internal(set) var settledEntries: [Int: QueueResolution] = [:]
+    /// Red cards to record for the supervision list (cases this workspace holds).
+    public internal(set) var redCards: [DeadlineCardV1] = []
     /// The events to publish, in order.
     public internal(set) var outgoing: [LifecycleTopicEventV1] = []
     /// What happened.
@@ -73,6 +75,13 @@ extension RoutingWorkspace {
         replicas[data.caseId] = CaseReplica(current: opened.case, placement: data.snapshot.placement)
         markChanged(data.caseId)
         outcomes.eventsApplied += 1
+    }
+
+    /// Records a red card (督办) for the supervision list when the workspace holds the case; cards of
+    /// cases routing has not seen are ignored.
+    public mutating func recordRedCard(_ card: DeadlineCardV1) {
+        guard replicas[card.caseId] != nil, card.card == .red else { return }
+        redCards.append(card)
     }
 
     /// Applies a step from the lifecycle topic (including routing's own, which come back as

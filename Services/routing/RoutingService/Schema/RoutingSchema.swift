@@ -8,6 +8,7 @@
 ///   version, tier and escalation chain, the explanation as JSON, and the task's times and status.
 /// - `dispatch_queue`: cases waiting for a dispatcher (command-centre queue), with reason,
 ///   explanation, candidates, and how each entry was settled.
+/// - `supervision_cards`: red cards (督办) the SLA monitor issued on cases in routing's phase.
 public enum RoutingSchema {
     /// Version 1: cases, assignments, dispatch queue.
     static let version1 = """
@@ -92,5 +93,18 @@ public enum RoutingSchema {
             PRIMARY KEY (case_id, as_of_sequence)
         );
         CREATE INDEX dispatch_queue_open ON dispatch_queue (since, case_id) WHERE resolved_at IS NULL;
+
+        -- Red cards (督办) of cases in routing's phase, from sla-monitor; open while the case has not moved since.
+        CREATE TABLE supervision_cards (
+            case_id uuid NOT NULL REFERENCES cases (case_id),
+            stage text NOT NULL,
+            stage_started_at timestamptz NOT NULL,
+            due_at timestamptz NOT NULL,
+            issued_at timestamptz NOT NULL,
+            as_of_sequence integer NOT NULL,
+            escalation json NOT NULL,
+            PRIMARY KEY (case_id, stage, stage_started_at)
+        );
+        CREATE INDEX supervision_cards_issued ON supervision_cards (issued_at, case_id);
         """
 }

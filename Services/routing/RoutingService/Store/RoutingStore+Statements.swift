@@ -76,4 +76,15 @@ extension RoutingStore {
         ON CONFLICT (case_id, as_of_sequence) DO NOTHING
         """
     }
+
+    static func insertRedCards(_ rows: String) -> PostgresQuery {
+        """
+        INSERT INTO supervision_cards (case_id, stage, stage_started_at, due_at, issued_at, as_of_sequence, escalation)
+        SELECT r.case_id, r.stage, r.stage_started_at, r.due_at, r.issued_at, r.as_of_sequence, r.escalation
+        FROM json_to_recordset(\(rows)::json) AS r(
+            case_id uuid, stage text, stage_started_at timestamptz, due_at timestamptz, issued_at timestamptz,
+            as_of_sequence integer, escalation json)
+        ON CONFLICT (case_id, stage, stage_started_at) DO NOTHING
+        """
+    }
 }

@@ -56,6 +56,10 @@ public struct RoutingStore: Sendable {
             let rows = workspace.queueResolutions.map(QueueResolutionRow.init)
             try await connection.query(Self.settleQueueEntries(try json(rows, encoder)), logger: logger)
         }
+        if !workspace.redCards.isEmpty {
+            let rows = workspace.redCards.map(RedCardRow.init)
+            try await connection.query(Self.insertRedCards(try json(rows, encoder)), logger: logger)
+        }
         if !workspace.queueEntries.isEmpty {
             let rows = workspace.queueEntries.enumerated().map { index, entry in
                 QueueEntryRow(entry, settled: workspace.settledEntries[index])

@@ -173,3 +173,29 @@ struct QueueEntryRow: Encodable {
         case resolvedAt = "resolved_at", resolvedBy = "resolved_by", resolvedStep = "resolved_step"
     }
 }
+
+/// A `supervision_cards` row as JSON.
+struct RedCardRow: Encodable {
+    let caseID: CaseID
+    let stage: CaseStage
+    let stageStartedAt: Date
+    let dueAt: Date
+    let issuedAt: Date
+    let asOfSequence: Int
+    let escalation: EscalationTargetV1
+
+    init(_ card: DeadlineCardV1) {
+        caseID = card.caseId
+        stage = card.stage
+        stageStartedAt = card.stageStartedAt
+        dueAt = card.dueAt
+        issuedAt = card.issuedAt
+        asOfSequence = card.asOfSequence
+        escalation = card.escalation
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case caseID = "case_id", stage, stageStartedAt = "stage_started_at", dueAt = "due_at", issuedAt = "issued_at"
+        case asOfSequence = "as_of_sequence", escalation
+    }
+}
