@@ -134,6 +134,26 @@ for service in services {
             swiftSettings: swiftSettings
         )
     )
+    // A service's test target exists once its folder does (services gain tests as they are built).
+    let testFolder = "Tests/\(service.module)Tests"
+    if FileManager.default.fileExists(atPath: "\(Context.packageDirectory)/\(testFolder)") {
+        targets.append(
+            .testTarget(
+                name: "\(service.module)Tests",
+                dependencies: [
+                    .byName(name: service.module),
+                    "GridDomain",
+                    "GridKafka",
+                    "GridRuntime",
+                    "TestSupport",
+                    .product(name: "HummingbirdTesting", package: "hummingbird"),
+                    .product(name: "PostgresNIO", package: "postgres-nio"),
+                ],
+                path: testFolder,
+                swiftSettings: swiftSettings
+            )
+        )
+    }
     targets.append(
         .executableTarget(
             name: service.executable,
@@ -169,6 +189,26 @@ if ProcessInfo.processInfo.environment["GRIDLOOP_BENCHMARKS"] == "1" {
     dependencies.append(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"])
     )
+    // 权责清单 resolve benchmark (see Benchmarks/README.md).
+    targets.append(
+        .executableTarget(
+            name: "ResolveBenchmark",
+            dependencies: ["GridDomain", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/ResolveBenchmark",
+            swiftSettings: swiftSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    )
+    // Compared with librdkafka's rdkafka_performance by Benchmarks/kafka-producer.sh (a plain executable).
+    targets.append(
+        .executableTarget(
+            name: "KafkaProducerBenchmark",
+            dependencies: ["GridKafka", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/KafkaProducerBenchmark",
+            swiftSettings: swiftSettings
+        )
+    )
+    // Outbox relay throughput (see Benchmarks/README.md).
     targets.append(
         .executableTarget(
             name: "OutboxRelayBenchmark",

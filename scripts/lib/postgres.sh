@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Throwaway PostgreSQL clusters for the local stack and the tests. Sourced by scripts/dev and scripts/test.
 #
-#   pg_cluster_start DATADIR PORT   initdb on first use (trust auth on loopback only), start, wait ready
+#   pg_cluster_start DATADIR PORT   initdb on first use (superuser trusted on loopback, others by password), start
 #   pg_cluster_stop  DATADIR        fast shutdown if running
 #   pg_cluster_status DATADIR PORT  one line: running/stopped and where
 #   pg_psql PORT [psql args…]       psql as the superuser `postgres` on 127.0.0.1
@@ -28,7 +28,7 @@ pg_cluster_start() {
     fi
   fi
   if [ ! -f "$datadir/PG_VERSION" ]; then
-    _pg_as_owner "$PG_BIN/initdb" -D "$datadir" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$datadir.initdb.log" 2>&1 \
+    _pg_as_owner "$PG_BIN/initdb" -D "$datadir" -U postgres --auth-local=trust --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >"$datadir.initdb.log" 2>&1 \
       || { echo "initdb failed, see $datadir.initdb.log" >&2; return 1; }
     cat >>"$datadir/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
@@ -40,6 +40,11 @@ synchronous_commit = on
 wal_level = replica
 log_min_duration_statement = 2000
 CONF
+    # The superuser connects without a password on loopback (this cluster is throwaway and listens on
+    # 127.0.0.1 only); every other role must present its password (scram-sha-256).
+    { echo "host all postgres 127.0.0.1/32 trust"; cat "$datadir/pg_hba.conf"; } >"$datadir/pg_hba.conf.new"
+    mv "$datadir/pg_hba.conf.new" "$datadir/pg_hba.conf"
+    [ "$(id -u)" -ne 0 ] || chown postgres:postgres "$datadir/pg_hba.conf"
   fi
   if _pg_as_owner "$PG_BIN/pg_ctl" -D "$datadir" status >/dev/null 2>&1; then
     return 0

@@ -1,1 +1,4 @@
-print("assessment")
+import GridRuntime
+import AssessmentService
+
+await ServiceRunner.main(Assessment.self)

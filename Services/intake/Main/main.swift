@@ -1,1 +1,4 @@
-print("intake")
+import GridRuntime
+import IntakeService
+
+await ServiceRunner.main(Intake.self)

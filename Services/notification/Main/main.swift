@@ -1,1 +1,4 @@
-print("notification")
+import GridRuntime
+import NotificationService
+
+await ServiceRunner.main(Notifications.self)

@@ -1,1 +1,4 @@
-print("routing")
+import GridRuntime
+import RoutingService
+
+await ServiceRunner.main(Routing.self)

@@ -1,1 +1,4 @@
-print("sla-monitor")
+import GridRuntime
+import SLAMonitorService
+
+await ServiceRunner.main(SLAMonitor.self)

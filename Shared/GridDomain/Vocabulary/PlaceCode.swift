@@ -50,7 +50,7 @@ public struct PlaceCode: Sendable, Hashable, Codable, Comparable, CustomStringCo
     /// The code of the parent at `level`, when that level is encoded in this code's digits
     /// (street, community and district prefixes). The city of a district is not encoded; ask the places.
     public func ancestor(at level: GovernanceLevel) -> PlaceCode? {
-        guard level > .city, level < self.level else { return level == self.level ? self : nil }
+        guard level < .city, level > self.level else { return level == self.level ? self : nil }
         let length: Int = switch level {
         case .district: 6
         case .street: 9

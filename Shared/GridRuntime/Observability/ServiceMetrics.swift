@@ -1,0 +1,39 @@
+import Metrics
+public import Prometheus
+
+/// The service's Prometheus registry and the swift-metrics factory that feeds it.
+///
+/// `main` calls ``bootstrap()`` once so every library's swift-metrics go to the registry; the
+/// `/metrics` route renders ``registry``. Tests create their own instance and pass ``factory``
+/// explicitly instead of bootstrapping the global system.
+public struct ServiceMetrics: Sendable {
+    /// The registry rendered at `/metrics`.
+    public let registry: PrometheusCollectorRegistry
+    /// A swift-metrics factory writing into ``registry``. Metric labels and dimension names are
+    /// sanitised for Prometheus (`.` and `-` become `_`), so third-party metrics are valid too.
+    public let factory: PrometheusMetricsFactory
+
+    /// Creates a fresh registry and factory.
+    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.registry = registry
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.nameAndLabelSanitizer = { name, labels in
+            (Self.sanitize(name), labels.map { (Self.sanitize($0.0), $0.1) })
+        }
+        self.factory = factory
+    }
+
+    /// Bootstraps swift-metrics with ``factory``. Call at most once per process, from `main` only.
+    public func bootstrap() {
+        MetricsSystem.bootstrap(factory)
+    }
+
+    /// The Prometheus text exposition of every metric.
+    public func render() -> String {
+        registry.emitToString()
+    }
+
+    static func sanitize(_ name: String) -> String {
+        String(name.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == ":" ? $0 : "_" })
+    }
+}
