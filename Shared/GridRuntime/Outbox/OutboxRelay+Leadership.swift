@@ -38,8 +38,10 @@ extension OutboxRelay {
             await resign(closing: lockConnection)
             throw error
         }
+        // Read before resigning: resigning closes the connection itself.
+        let lostWhileLeading = lockLost.happened
         await resign(closing: lockConnection)
-        if lockLost.happened {
+        if lostWhileLeading {
             throw OutboxRelayLeadershipLost()
         }
         return true
