@@ -61,8 +61,9 @@ public struct Inbox: Sendable {
     ///     `transaction.connection`, enqueue outgoing events with `transaction.enqueue`. Throw
     ///     ``EventRejection`` (or any ``PermanentFailure``) for a message that can never be processed.
     /// - Returns: One outcome per message, in order.
-    /// - Throws: `CancellationError` only, when cancelled while waiting to retry; then nothing of the
-    ///   failed transaction was committed and no offset should be committed.
+    /// - Throws: `CancellationError` only, when cancelled — or when a graceful shutdown begins — while
+    ///   waiting to retry; then nothing of the failed transaction was committed and no offset should be
+    ///   committed (the messages are delivered again after the restart).
     public func process<Message: InboxMessage>(
         _ messages: [Message],
         handler: (Message, OutboxTransaction) async throws -> Void
@@ -143,7 +144,7 @@ public struct Inbox: Sendable {
                         "error": "\(String(reflecting: Self.rootCause(of: error)))",
                     ]
                 )
-                try await Task.sleep(for: delay)
+                try await RetryBackoff.sleepUnlessStopping(for: delay)
             }
         }
     }

@@ -10,8 +10,8 @@ extension EventConsumer {
         do {
             return try await processOrThrow(batch)
         } catch {
-            // Cancelled in the middle: nothing of this batch is committed; hand it back so the
-            // consumer can leave the group without waiting for it.
+            // Cancelled, or stopping while retrying: nothing of this batch is committed; hand it back
+            // so the consumer can leave the group without waiting for it.
             consumer.release(batch)
             throw error
         }
@@ -106,7 +106,7 @@ extension EventConsumer {
                 )
             }
             pending = failed.map(\.0)
-            try await Task.sleep(for: delay)
+            try await RetryBackoff.sleepUnlessStopping(for: delay)
         }
     }
 }

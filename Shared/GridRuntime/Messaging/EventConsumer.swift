@@ -16,8 +16,9 @@ import ServiceLifecycle
 ///
 /// Register it after its `KafkaConsumer` (and after the producer its dead-letter publisher uses) in
 /// the ServiceGroup, so that on graceful shutdown it stops first: it finishes and commits the batch in
-/// flight, then stops taking batches. Cancellation stops at once; the uncommitted batch is released and
-/// will be delivered again (and deduplicated by the inbox).
+/// flight, then stops taking batches. A batch that is waiting to retry a failure when the shutdown
+/// begins is abandoned instead (released uncommitted), as is the batch in flight on cancellation; it
+/// will be delivered again after the restart and deduplicated by the inbox.
 public final class EventConsumer: Service, Sendable {
     /// Handles one new event inside its transaction. Throw ``EventRejection`` (or any
     /// ``PermanentFailure``) for an event that can never be processed; any other error is retried.
@@ -75,7 +76,7 @@ public final class EventConsumer: Service, Sendable {
                 guard try await process(batch) else { break }
             }
         } catch is CancellationError {
-            logger.info("event consumer cancelled", metadata: ["consumer": "\(configuration.name)"])
+            logger.info("event consumer stopped; the batch in flight was not committed", metadata: ["consumer": "\(configuration.name)"])
         }
     }
 }
