@@ -288,7 +288,11 @@ struct RelayTests {
                     await broker.eventIDs.contains("A-4")
                 }
             }
-            #expect(await broker.eventIDs(key: "A") == Self.expected(key: "A", 1...4))
+            // At least once: a publish whose mark-sent was cut off, or a write retried after its commit
+            // was cut off, may repeat an event; what counts is that none is missing and the order holds.
+            var seen: Set<String> = []
+            let firstOccurrences = await broker.eventIDs(key: "A").filter { seen.insert($0).inserted }
+            #expect(firstOccurrences == Self.expected(key: "A", 1...4))
         }
     }
 

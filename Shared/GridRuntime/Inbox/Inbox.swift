@@ -68,6 +68,18 @@ public struct Inbox: Sendable {
         _ messages: [Message],
         handler: (Message, OutboxTransaction) async throws -> Void
     ) async throws -> [InboxOutcome] {
+        try await processBatch(messages) { batch, transaction in
+            for message in batch { try await handler(message, transaction) }
+        }
+    }
+
+    /// Like ``process(_:handler:)``, but hands the handler all new messages of a transaction at once
+    /// (in order), so it can read and write a batch in a few statements. When the batch fails
+    /// permanently, the handler gets one message at a time to isolate the bad one.
+    public func processBatch<Message: InboxMessage>(
+        _ messages: [Message],
+        handler: ([Message], OutboxTransaction) async throws -> Void
+    ) async throws -> [InboxOutcome] {
         var outcomes = [InboxOutcome](repeating: .duplicate, count: messages.count)
         var firstOccurrence: Set<InboxKey> = []
         let unique = messages.indices.filter { firstOccurrence.insert(messages[$0].inboxKey).inserted }
@@ -104,7 +116,7 @@ public struct Inbox: Sendable {
     /// - Returns: The keys that were new, or the error that made the batch fail for good.
     private func attempt<Message: InboxMessage>(
         _ batch: [Message],
-        handler: (Message, OutboxTransaction) async throws -> Void
+        handler: ([Message], OutboxTransaction) async throws -> Void
     ) async throws -> Result<Set<InboxKey>, any Error> {
         var transientFailures = 0
         var unclassifiedFailures = 0
@@ -112,9 +124,8 @@ public struct Inbox: Sendable {
             do {
                 let newKeys = try await outbox.withTransaction(on: client, logger: logger) { transaction in
                     let newKeys = try await record(batch.map(\.inboxKey), on: transaction.connection)
-                    for message in batch where newKeys.contains(message.inboxKey) {
-                        try await handler(message, transaction)
-                    }
+                    let new = batch.filter { newKeys.contains($0.inboxKey) }
+                    if !new.isEmpty { try await handler(new, transaction) }
                     return newKeys
                 }
                 return .success(newKeys)

@@ -38,9 +38,7 @@ extension EventConsumer {
         }
 
         var report = BatchReport(messages: batch.count)
-        let outcomes = try await inbox.process(events) { event, transaction in
-            try await handler(event, transaction)
-        }
+        let outcomes = try await inbox.processBatch(events, handler: handler)
         for (index, outcome) in zip(eventIndices, outcomes) {
             switch outcome {
             case .processed: report.processed += 1

@@ -23,12 +23,15 @@ public final class EventConsumer: Service, Sendable {
     /// Handles one new event inside its transaction. Throw ``EventRejection`` (or any
     /// ``PermanentFailure``) for an event that can never be processed; any other error is retried.
     public typealias Handler = @Sendable (ConsumedEvent, OutboxTransaction) async throws -> Void
+    /// Handles the new events of a batch (in order) inside their transaction; when the batch fails
+    /// permanently it is called again with one event at a time to isolate the bad one.
+    public typealias BatchHandler = @Sendable ([ConsumedEvent], OutboxTransaction) async throws -> Void
 
     let consumer: KafkaConsumer
     let deadLetters: any MessagePublisher
     let inbox: Inbox
     let configuration: Configuration
-    let handler: Handler
+    let handler: BatchHandler
     let logger: Logger
     let metrics: EventConsumerMetrics
 
@@ -41,7 +44,7 @@ public final class EventConsumer: Service, Sendable {
     ///   - configuration: Names, raw topics, retries.
     ///   - logger: Logger.
     ///   - handler: The event handler.
-    public init(
+    public convenience init(
         consumer: KafkaConsumer,
         deadLetters: any MessagePublisher,
         client: PostgresClient,
@@ -49,6 +52,25 @@ public final class EventConsumer: Service, Sendable {
         configuration: Configuration,
         logger: Logger,
         handler: @escaping Handler
+    ) {
+        self.init(
+            consumer: consumer, deadLetters: deadLetters, client: client, outbox: outbox, configuration: configuration,
+            logger: logger,
+            batchHandler: { events, transaction in
+                for event in events { try await handler(event, transaction) }
+            })
+    }
+
+    /// Creates the consumer service with a handler that takes the new events of a batch at once
+    /// (see ``Inbox/processBatch(_:handler:)``); the parameters are as for the per-event initialiser.
+    public init(
+        consumer: KafkaConsumer,
+        deadLetters: any MessagePublisher,
+        client: PostgresClient,
+        outbox: Outbox,
+        configuration: Configuration,
+        logger: Logger,
+        batchHandler handler: @escaping BatchHandler
     ) {
         self.consumer = consumer
         self.deadLetters = deadLetters
