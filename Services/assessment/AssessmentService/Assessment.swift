@@ -1,5 +1,7 @@
 public import GridRuntime
-import Hummingbird
+public import Hummingbird
+public import Logging
+public import PostgresNIO
 
 /// The `assessment` service (考核评价), plugged into the common scaffold (`ServiceRunner`): it records
 /// every event of `gridloop.case.lifecycle` into its fact tables and serves the basic indicators at
@@ -26,6 +28,11 @@ public struct Assessment: GridService {
             throw AssessmentError(code: .cityDataInvalid, message: "cannot load the city from \(directory): \(error)")
         }
         self.resources = resources
+    }
+
+    /// Applies the platform migrations and the assessment schema's (`AssessmentMigrations`).
+    public func migrate(client: PostgresClient, logger: Logger) async throws {
+        try await AssessmentMigrations.apply(schema: resources.configuration.database.schema, on: client, logger: logger)
     }
 
     /// `GET /v1/indicators`.

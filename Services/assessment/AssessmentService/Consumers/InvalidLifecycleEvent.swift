@@ -1,6 +1,8 @@
+public import GridRuntime
+
 /// A lifecycle-topic event the assessment service can never record: its data do not match its
-/// type's contract. The consumer dead-letters it.
-public struct InvalidLifecycleEvent: Error, Sendable, Hashable, CustomStringConvertible {
+/// type's contract. A `PermanentFailure`: the inbox rejects it and the consumer dead-letters it.
+public struct InvalidLifecycleEvent: PermanentFailure, Sendable, Hashable, CustomStringConvertible {
     /// The CloudEvents id.
     public let eventID: String
     /// The CloudEvents type.
