@@ -67,6 +67,11 @@ import Testing
         #expect(error.message.contains("category E0999 is not in this city's catalog"))
     }
 
+    @Test func anUnencodedPlusIsExplained() throws {
+        let error = try problem([("from", "2025-03-03T00:00:00 08:00"), ("to", "2025-03-04T00:00:00Z"), ("groupBy", "street")])
+        #expect(error.message.contains("send '+' as %2B"))
+    }
+
     @Test func aRepeatedParameterIsRefused() throws {
         let error = try problem(Self.valid + [("groupBy", "street")])
         #expect(error.message.contains("groupBy is given more than once"))

@@ -33,7 +33,10 @@ struct IndicatorRequest: Sendable, Hashable {
                 return nil
             }
             guard let date = ContractJSON.parseTimestamp(text) else {
-                problems.append("\(name) '\(text)' is not an RFC 3339 timestamp with a time zone (e.g. 2025-03-01T00:00:00+08:00)")
+                // A '+' sent unencoded arrives as a space.
+                let hint = text.contains(" ") ? "; send '+' as %2B" : ""
+                problems.append(
+                    "\(name) '\(text)' is not an RFC 3339 timestamp with a time zone (e.g. 2025-03-01T00:00:00+08:00)\(hint)")
                 return nil
             }
             return date
