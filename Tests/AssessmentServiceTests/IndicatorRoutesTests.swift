@@ -53,8 +53,7 @@ import Testing
                 serviceName: Assessment.name, cityDirectory: SampleCity.directory,
                 database: .init(host: "127.0.0.1", name: database.name, user: database.role, schema: AssessmentDatabase.schema),
                 auth: TestTokens.auth)
-            var reader = SettingsReader(source: .environment([:]))
-            let settings = try #require(NoServiceSettings(reading: &reader))
+            let settings = AssessmentSettings()
             let service = try await Assessment(
                 resources: ServiceResources(
                     configuration: configuration, settings: settings, postgres: database.client,

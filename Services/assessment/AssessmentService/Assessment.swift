@@ -12,11 +12,11 @@ public struct Assessment: GridService {
 
     /// The city (places, catalog, units) loaded at start-up.
     public let city: AssessmentCity
-    let resources: ServiceResources<NoServiceSettings>
+    let resources: ServiceResources<AssessmentSettings>
 
     /// Builds the service: loads the city from `GRIDLOOP_CITY_DIR`.
     /// - Throws: ``AssessmentError`` when the city directory is not set or a city file is invalid.
-    public init(resources: ServiceResources<NoServiceSettings>) async throws {
+    public init(resources: ServiceResources<AssessmentSettings>) async throws {
         guard let directory = resources.configuration.cityDirectory else {
             throw AssessmentError(
                 code: .cityDirectoryMissing,
