@@ -111,8 +111,9 @@ import Testing
             let handler = LifecycleFactsHandler(
                 projector: LifecycleFactProjector(logger: database.logger, metricsFactory: ServiceMetrics().factory))
             let batch = Array(events.prefix(10)) + [broken] + Array(events.dropFirst(10))
-            let outcomes = try await inbox.process(batch) { event, transaction in
-                try await handler.handle(event, in: transaction)
+            // One transaction for the batch fails; the inbox then hands the events over one at a time.
+            let outcomes = try await inbox.processBatch(batch) { events, transaction in
+                try await handler.handle(events, in: transaction)
             }
             #expect(outcomes.filter(\.isRejected).count == 1)
             if case .rejected(let error) = outcomes[10] {
@@ -126,8 +127,8 @@ import Testing
             #expect(counts.values.map(\.counts).reduce(IndicatorCounts(), +) == AssessmentScenario.expectedTotal)
 
             // Redelivered: the inbox drops every one.
-            let again = try await inbox.process(events) { event, transaction in
-                try await handler.handle(event, in: transaction)
+            let again = try await inbox.processBatch(events) { events, transaction in
+                try await handler.handle(events, in: transaction)
             }
             #expect(again.allSatisfy { if case .duplicate = $0 { true } else { false } })
         }

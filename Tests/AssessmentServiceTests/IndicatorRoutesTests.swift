@@ -1,4 +1,3 @@
-import AssessmentService
 import Foundation
 import GridDomain
 import GridRuntime
@@ -9,7 +8,9 @@ import NIOCore
 import TestSupport
 import Testing
 
-/// `GET /v1/indicators` through the service's own routes, the scaffold's middleware and real tokens,
+@testable import AssessmentService
+
+/// `GET /v1/indicators` through the service's route group, the scaffold's middleware and real tokens,
 /// on facts recorded from the scenario's events.
 @Suite struct IndicatorRoutesTests {
     struct Report: Decodable {
@@ -49,20 +50,12 @@ import Testing
     func withApplication(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         try await AssessmentDatabase.with { database in
             try await AssessmentDatabase.project(try AssessmentScenario().messages, in: database)
-            let configuration = ServiceConfiguration(
-                serviceName: Assessment.name, cityDirectory: SampleCity.directory,
-                database: .init(host: "127.0.0.1", name: database.name, user: database.role, schema: AssessmentDatabase.schema),
-                auth: TestTokens.auth)
-            let settings = AssessmentSettings()
-            let service = try await Assessment(
-                resources: ServiceResources(
-                    configuration: configuration, settings: settings, postgres: database.client,
-                    logger: database.logger, metrics: ServiceMetrics()))
+            let routes = IndicatorRoutes(city: try SampleCity.load(), postgres: database.client, logger: database.logger)
             let router = Router(context: GridRequestContext.self)
             router.add(middleware: RequestIDMiddleware())
             router.add(middleware: ProblemMiddleware())
             router.add(middleware: JWTAuthenticator<GridRequestContext>(verifier: try await TokenVerifier(configuration: TestTokens.auth)))
-            service.addRoutes(to: router)
+            routes.add(to: router)
             try await Application(router: router).test(.router, body)
         }
     }
