@@ -10,16 +10,19 @@ import Testing
 import TestSupport
 
 /// Routing's consumer and relay with a real Tansu broker and PostgreSQL: intake's events in,
-/// routing's dispatches out, a poison event dead-lettered.
+/// routing's dispatches out, a second delivery of everything changing nothing, a poison event
+/// dead-lettered.
 @Suite struct LifecycleConsumerKafkaTests {
-    @Test func filedCasesPublishedByIntakeAreDispatchedOverKafkaAndPoisonIsDeadLettered() async throws {
+    static let partitions: Int32 = 3
+
+    @Test func filedCasesPublishedByIntakeAreDispatchedOnceOverKafkaAndPoisonIsDeadLettered() async throws {
         let broker = try await TansuBroker.started()
         defer { broker.stop() }
         let logger = TestDatabase.defaultLogger(label: "routing.kafka-test")
         let kafka = KafkaConfiguration(bootstrapServers: [broker.bootstrapServers], clientID: "routing-kafka-test")
         let admin = try KafkaAdmin(configuration: kafka, logger: logger)
         try await admin.createTopics([
-            TopicSpecification(name: ContractTopic.caseLifecycle, partitions: 3),
+            TopicSpecification(name: ContractTopic.caseLifecycle, partitions: Int(Self.partitions)),
             TopicSpecification(name: ContractTopic.deadLetter(of: ContractTopic.caseLifecycle), partitions: 1),
         ])
 
@@ -30,33 +33,29 @@ import TestSupport
                 try intake.file()
                 cases.append(intake)
             }
-            var messages: [KafkaProducerMessage] = []
-            for intake in cases {
-                for event in intake.events {
-                    var cloud = try RoutingEvents.cloudEvent(event)
-                    cloud.source = ContractSource.intake
-                    messages.append(KafkaProducerMessage(try cloud.kafkaMessage(topic: ContractTopic.caseLifecycle)))
-                }
-            }
+            let messages = try cases.flatMap { try Self.messages(of: $0) }
             let poisonCase = CaseID()
             let poison = CloudEvent(
                 id: "poison-1", source: ContractSource.intake, type: "gridloop.case.filed.v1", subject: poisonCase.description,
                 dataContentType: "application/json", data: Array(#"{"caseId":"not a case"}"#.utf8))
-            messages.append(KafkaProducerMessage(try poison.kafkaMessage(topic: ContractTopic.caseLifecycle)))
 
             let producer = try KafkaProducer(configuration: .init(kafka: kafka), logger: logger)
             try await Self.whileRunning([producer] + harness.routing.producers + harness.routing.consumers, logger: logger) {
-                let reports = await producer.send(batch: messages)
+                let reports = await producer.send(
+                    batch: messages + [KafkaProducerMessage(try poison.kafkaMessage(topic: ContractTopic.caseLifecycle))])
                 #expect(reports.allSatisfy { if case .success = $0 { true } else { false } })
 
                 let dispatched = try await Self.eventually {
                     try await RoutingDatabase.count("SELECT count(*)::int8 FROM assignments", in: harness.database)
                 } until: { $0 == 20 }
                 #expect(dispatched == 20)
+                let awaitingSignFor = try await RoutingDatabase.count(
+                    "SELECT count(*)::int8 FROM cases WHERE state = 'dispatched' AND task_status = 'dispatched'", in: harness.database)
+                #expect(awaitingSignFor == 20)
 
-                // Routing's dispatches reach the topic through the outbox relay (after intake's 41 records).
+                // Routing's dispatches reach the topic through the outbox relay (after intake's 40 records and the poison).
                 let records = try await Self.read(atLeast: 61, from: ContractTopic.caseLifecycle, kafka: kafka, logger: logger)
-                let routingEvents = try records.map { try CloudEvent(message: IncomingMessage($0)) }.filter { $0.source == ContractSource.routing }
+                let routingEvents = try Self.routingEvents(in: records)
                 #expect(routingEvents.count == 20 && routingEvents.allSatisfy { $0.type == "gridloop.case.dispatched.v1" })
                 #expect(Set(routingEvents.compactMap(\.subject)) == Set(cases.map(\.id.description)))
                 let outbox = try await Self.eventually {
@@ -68,8 +67,71 @@ import TestSupport
                 let headers = Dictionary(dead[0].headers.map { ($0.name, String(decoding: $0.value ?? [], as: UTF8.self)) }) { first, _ in first }
                 #expect(headers["ce_id"] == "poison-1" && headers["dlt.original.topic"] == ContractTopic.caseLifecycle)
                 #expect(headers["dlt.consumer"] == "routing" && headers["dlt.error.message"]?.contains("filed") == true)
+
+                // Everything delivered again, then new cases until every partition got one: once the new
+                // cases are dispatched, the consumer has passed every repeat (a partition is consumed in
+                // order). The partitioner places them by key (a fixed partition would hit GridKafka's
+                // field-array overflow when a key is set too).
+                let replicasBefore = try await Self.replicaDigest(harness.database)
+                #expect(await producer.send(batch: messages).allSatisfy { if case .success = $0 { true } else { false } })
+                var markers: [IntakeCase] = []
+                var markedPartitions: Set<Int32> = []
+                while markedPartitions.count < Int(Self.partitions), markers.count < 64 {
+                    var marker = try IntakeCase()
+                    try marker.file()
+                    markers.append(marker)
+                    for report in await producer.send(batch: try Self.messages(of: marker)) {
+                        if case .success(let delivery) = report { markedPartitions.insert(delivery.partition) }
+                    }
+                }
+                #expect(markedPartitions.count == Int(Self.partitions))
+                let afterRepeat = try await Self.eventually {
+                    try await RoutingDatabase.count("SELECT count(*)::int8 FROM assignments", in: harness.database)
+                } until: { $0 == 20 + markers.count }
+                #expect(afterRepeat == 20 + markers.count)
+                let perCase = try await RoutingDatabase.count(
+                    "SELECT max(n)::int8 FROM (SELECT count(*) AS n FROM assignments GROUP BY case_id) AS c", in: harness.database)
+                #expect(perCase == 1)
+                let replicasAfter = try await Self.replicaDigest(harness.database, excluding: markers.map(\.id))
+                #expect(replicasAfter == replicasBefore)
+
+                // The topic holds intake's 40 records twice, the poison, 2 per marker, and one dispatch per case, none twice.
+                let total = 81 + 2 * markers.count + 20 + markers.count
+                let all = try await Self.read(atLeast: total, from: ContractTopic.caseLifecycle, kafka: kafka, logger: logger)
+                #expect(all.count == total)
+                let dispatches = try Self.routingEvents(in: all)
+                #expect(dispatches.count == 20 + markers.count && Set(dispatches.compactMap(\.subject)).count == 20 + markers.count)
+                let deadAfter = try await Self.read(atLeast: 1, from: ContractTopic.deadLetter(of: ContractTopic.caseLifecycle), kafka: kafka, logger: logger)
+                #expect(deadAfter.count == 1)
             }
         }
+    }
+
+    /// Intake's lifecycle records of `intake`, keyed by case id.
+    static func messages(of intake: IntakeCase) throws -> [KafkaProducerMessage] {
+        try intake.events.map { event in
+            var cloud = try RoutingEvents.cloudEvent(event)
+            cloud.source = ContractSource.intake
+            return KafkaProducerMessage(try cloud.kafkaMessage(topic: ContractTopic.caseLifecycle))
+        }
+    }
+
+    /// The records routing published.
+    static func routingEvents(in records: [KafkaConsumerMessage]) throws -> [CloudEvent] {
+        try records.map { try CloudEvent(message: IncomingMessage($0)) }.filter { $0.source == ContractSource.routing }
+    }
+
+    /// Every replica's id, state, last sequence and task status, in id order (except `excluding`).
+    static func replicaDigest(_ database: TestDatabase, excluding: [CaseID] = []) async throws -> [String] {
+        let rows = try await database.client.query(
+            """
+            SELECT case_id::text || ' ' || state || ' ' || last_sequence::text || ' ' || coalesce(task_status, '-') FROM cases
+            WHERE NOT (case_id::text = ANY(\(excluding.map(\.description)))) ORDER BY case_id
+            """,
+            logger: database.logger)
+        var digest: [String] = []
+        for try await line in rows.decode(String.self) { digest.append(line) }
+        return digest
     }
 
     /// Runs `services` in a ServiceGroup while `body` runs, then shuts them down gracefully.

@@ -1,5 +1,4 @@
 public import GridDomain
-import GridKafka
 public import GridRuntime
 public import Hummingbird
 public import Logging
@@ -27,6 +26,8 @@ public struct Routing: GridService {
     public let producers: [any Service]
     /// The Kafka consumer and the lifecycle `EventConsumer`.
     public let consumers: [any Service]
+    /// `broker`: Kafka answers a metadata request.
+    public let readinessChecks: [ReadinessCheck]
 
     /// Builds the service: loads the city (a bad city file stops the start with its file and line).
     public init(resources: ServiceResources<RoutingSettings>) async throws {
@@ -41,15 +42,11 @@ public struct Routing: GridService {
         self.settings = settings
         let handler = LifecycleHandler(lifecycle: city.lifecycle, dispatcher: dispatcher)
         self.handler = handler
-        let kafka = try RoutingKafka.configuration(resources.configuration.kafka)
-        let producer = try KafkaProducer(configuration: KafkaProducer.Configuration(kafka: kafka), logger: resources.logger)
-        let publisher = KafkaMessagePublisher(producer: producer)
-        self.producers = [
-            producer, OutboxRelay(outbox: outbox, client: resources.postgres, publisher: publisher, logger: resources.logger),
-        ]
+        let messaging = try ServiceMessaging(resources: resources, outbox: outbox)
+        self.producers = messaging.producers
         self.consumers = try LifecycleConsumer.services(
-            kafka: kafka, settings: settings, handler: handler, deadLetters: publisher, client: resources.postgres,
-            outbox: outbox, metrics: metrics, logger: resources.logger)
+            messaging: messaging, settings: settings, handler: handler, metrics: metrics, logger: resources.logger)
+        self.readinessChecks = [messaging.brokerReadiness]
         self.api = RoutingAPI(
             commands: RoutingCommands(
                 client: resources.postgres, outbox: outbox, lifecycle: city.lifecycle, dispatcher: dispatcher, metrics: metrics),

@@ -13,7 +13,7 @@ public struct RoutingMetrics: Sendable {
         self.factory = factory
     }
 
-    /// Counts what a committed workspace did (call after the commit).
+    /// Counts what a workspace did (call once its work is done; API steps call it after the commit).
     func record(_ outcomes: RoutingWorkspace.Outcomes) {
         if outcomes.eventsApplied > 0 {
             Counter(label: "routing_replica_events_applied_total", factory: factory).increment(by: outcomes.eventsApplied)
@@ -41,7 +41,8 @@ public struct RoutingMetrics: Sendable {
         Counter(label: "routing_api_steps_total", dimensions: [("step", kind.rawValue)], factory: factory).increment()
     }
 
-    /// Records how long a consumed batch took, from the first read to the commit.
+    /// Records how long the lifecycle handler took on a transaction's events (load, replay, dispatch,
+    /// save) and how many events it got.
     func recordBatch(size: Int, duration: Duration) {
         Timer(label: "routing_consumer_batch_duration_seconds", factory: factory).record(duration: duration)
         Recorder(label: "routing_consumer_batch_size", factory: factory).record(size)

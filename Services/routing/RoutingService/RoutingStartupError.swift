@@ -1,11 +1,11 @@
-/// Why the routing service cannot start: its city data are missing or inconsistent, or Kafka is not usable.
+/// Why the routing service cannot start: its city data are missing or inconsistent.
 ///
 /// Compare ``code`` to tell the kinds apart; new codes may be added without breaking callers.
 public struct RoutingStartupError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The kind of problem.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Value: Sendable, Hashable {
-            case invalidCity, invalidKafka
+            case invalidCity
         }
 
         private let value: Value
@@ -14,14 +14,11 @@ public struct RoutingStartupError: Error, Sendable, Hashable, CustomStringConver
 
         /// A city file is missing, malformed or inconsistent with the others.
         public static let invalidCity = Code(.invalidCity)
-        /// The Kafka settings cannot be used.
-        public static let invalidKafka = Code(.invalidKafka)
 
         /// The code's name.
         public var description: String {
             switch value {
             case .invalidCity: "invalid city data"
-            case .invalidKafka: "invalid Kafka settings"
             }
         }
     }

@@ -1,36 +1,29 @@
 import GridDomain
-import GridKafka
 import GridRuntime
 import Logging
-import PostgresNIO
 import ServiceLifecycle
 
-/// The services that consume `gridloop.case.lifecycle` for routing: the Kafka consumer-group member
-/// and the runtime's `EventConsumer` (inbox, dead letters, commit after the transaction) calling
-/// ``LifecycleHandler``.
+/// Routing's consumer of `gridloop.case.lifecycle`: a member of the group `ROUTING_CONSUMER_GROUP`
+/// wired through the runtime's `ServiceMessaging` (inbox, dead letters, offsets committed after the
+/// transaction), handing each transaction's new events to ``LifecycleHandler`` as one batch.
 enum LifecycleConsumer {
-    /// The consumer services, in start order (the `EventConsumer` after its Kafka consumer, so it stops first).
+    /// The Kafka consumer and its `EventConsumer`, in start order.
     static func services(
-        kafka: KafkaConfiguration, settings: RoutingSettings, handler: LifecycleHandler, deadLetters: any MessagePublisher,
-        client: PostgresClient, outbox: Outbox, metrics: RoutingMetrics, logger: Logger
+        messaging: ServiceMessaging, settings: RoutingSettings, handler: LifecycleHandler, metrics: RoutingMetrics,
+        logger: Logger
     ) throws -> [any Service] {
-        let consumer = try KafkaConsumer(
-            configuration: KafkaConsumer.Configuration(
-                kafka: kafka, groupID: settings.consumerGroup, topics: [ContractTopic.caseLifecycle],
-                maxBatchSize: settings.consumerBatchSize,
-                // librdkafka requires max.poll.interval.ms ≥ session.timeout.ms; GridKafka's defaults
-                // (45 s session, 10 s poll interval) violate it, so the session timeout follows the interval.
-                sessionTimeout: .seconds(10), maxPollInterval: .seconds(10)),
-            logger: logger)
-        let events = EventConsumer(
-            consumer: consumer, deadLetters: deadLetters, client: client, outbox: outbox,
-            configuration: EventConsumer.Configuration(name: settings.consumerGroup), logger: logger
+        try messaging.consume(
+            group: settings.consumerGroup, topics: [ContractTopic.caseLifecycle], maxBatchSize: settings.consumerBatchSize
         ) { consumed, transaction in
-            // The runtime hands events one at a time (in one transaction per batch); the handler takes
-            // batches, so a batch hook in EventConsumer would save a load and a save per event.
-            let outcomes = try await handler.handle([try consumed.requireEvent()], in: transaction, logger: logger)
+            // The whole batch in one load and one save per table; after a permanent failure the runtime
+            // calls again one event at a time, so only the bad event is dead-lettered.
+            let clock = ContinuousClock()
+            let started = clock.now
+            let outcomes = try await handler.handle(try consumed.map { try $0.requireEvent() }, in: transaction, logger: logger)
+            // Counted when the handler is done: a transaction that then fails to commit is retried and
+            // counted again (rare; the counters may run slightly ahead, never behind).
             metrics.record(outcomes)
+            metrics.recordBatch(size: consumed.count, duration: clock.now - started)
         }
-        return [consumer, events]
     }
 }
