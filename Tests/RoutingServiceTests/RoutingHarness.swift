@@ -15,6 +15,8 @@ import TestSupport
 /// and helpers to feed it lifecycle events as the consumer would.
 struct RoutingHarness {
     static let secret = "routing-test-secret-0123456789-abcdefgh"
+    /// The brokers of tests that never start the service's Kafka clients.
+    static let unreachableBroker = "127.0.0.1:9"
 
     let database: TestDatabase
     let routing: Routing
@@ -22,7 +24,7 @@ struct RoutingHarness {
     /// Runs `body` with a migrated database, the service and a test client of its router.
     /// - Parameter kafkaBrokers: The brokers the service's Kafka clients use (the API tests never start them).
     static func with(
-        kafkaBrokers: String = "127.0.0.1:9",
+        kafkaBrokers: String = unreachableBroker,
         _ body: @escaping @Sendable (RoutingHarness, any TestClientProtocol) async throws -> Void
     ) async throws {
         try await RoutingDatabase.with { database in
@@ -32,9 +34,12 @@ struct RoutingHarness {
                 kafka: try KafkaSettings(environment: ["KAFKA_BROKERS": kafkaBrokers], defaultClientID: "routing-test"),
                 auth: .init(key: .sharedSecret(secret)))
             let settings = RoutingSettings(cityDirectory: RoutingFixtures.sampleCityDirectory, listVersion: "test-list")
+            // Without a broker, librdkafka's clients (created, never started) log every failed connect.
+            var logger = database.logger
+            if kafkaBrokers == unreachableBroker { logger.logLevel = .critical }
             let routing = try await Routing(
                 resources: ServiceResources(
-                    configuration: configuration, settings: settings, postgres: database.client, logger: database.logger,
+                    configuration: configuration, settings: settings, postgres: database.client, logger: logger,
                     metrics: ServiceMetrics()))
             let router = Router(context: GridRequestContext.self)
             router.add(middleware: RequestIDMiddleware())
