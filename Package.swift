@@ -197,6 +197,15 @@ if ProcessInfo.processInfo.environment["GRIDLOOP_BENCHMARKS"] == "1" {
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         )
     )
+    // Compared with librdkafka's rdkafka_performance by Benchmarks/kafka-producer.sh (a plain executable).
+    targets.append(
+        .executableTarget(
+            name: "KafkaProducerBenchmark",
+            dependencies: ["GridKafka", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/KafkaProducerBenchmark",
+            swiftSettings: swiftSettings
+        )
+    )
 }
 
 let package = Package(
