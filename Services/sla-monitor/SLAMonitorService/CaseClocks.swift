@@ -7,7 +7,8 @@ public struct CaseClocks: Sendable {
     public let caseID: CaseID
     /// The sequence of the last lifecycle event applied; 0 before the first.
     public internal(set) var lastSequence: Int
-    /// The case after the last event applied.
+    /// The case after the last event applied here (`nil` when loaded: the consumer does not read the
+    /// stored snapshot back, the next event replaces it).
     public internal(set) var snapshot: CaseSnapshotV1?
     /// The latest run of each stage (earlier runs are stopped and not loaded), plus runs stopped here.
     public internal(set) var runs: [TrackedClock.Key: TrackedClock]

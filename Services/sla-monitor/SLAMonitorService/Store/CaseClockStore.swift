@@ -10,16 +10,18 @@ struct CaseClockStore: Sendable {
     /// The `NOTIFY` channel the timer listens on.
     let channel: String
 
-    /// Loads the cases `ids` (missing ones are new, with no clocks).
+    /// Loads the cases `ids` (missing ones are new, with no clocks): the last sequence applied and the
+    /// latest run of each stage.
     func load(_ ids: [CaseID], on connection: PostgresConnection, logger: Logger) async throws -> [CaseID: CaseClocks] {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [:] }
         let uuids = unique.map(\.rawValue)
-        var cases: [CaseID: (Int, CaseSnapshotV1)] = [:]
+        // The stored snapshot is not read: every event carries the case after it, which replaces it.
+        var sequences: [CaseID: Int] = [:]
         let caseRows = try await connection.query(
-            "SELECT case_id, last_sequence, snapshot::text FROM cases WHERE case_id = ANY(\(uuids)::uuid[])", logger: logger)
-        for try await (id, sequence, snapshot) in caseRows.decode((UUID, Int, String).self) {
-            cases[CaseID(rawValue: id)] = (sequence, try StoredJSON.snapshot(snapshot))
+            "SELECT case_id, last_sequence FROM cases WHERE case_id = ANY(\(uuids)::uuid[])", logger: logger)
+        for try await (id, sequence) in caseRows.decode((UUID, Int).self) {
+            sequences[CaseID(rawValue: id)] = sequence
         }
         var runs: [CaseID: [TrackedClock]] = [:]
         let clockRows = try await connection.query(
@@ -39,8 +41,7 @@ struct CaseClockStore: Sendable {
         }
         var loaded: [CaseID: CaseClocks] = [:]
         for id in unique {
-            let stored = cases[id]
-            loaded[id] = CaseClocks(caseID: id, lastSequence: stored?.0 ?? 0, snapshot: stored?.1, latestRuns: runs[id] ?? [])
+            loaded[id] = CaseClocks(caseID: id, lastSequence: sequences[id] ?? 0, snapshot: nil, latestRuns: runs[id] ?? [])
         }
         return loaded
     }
