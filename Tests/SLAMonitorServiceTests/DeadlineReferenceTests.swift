@@ -85,16 +85,18 @@ struct DeadlineReferenceTests {
         #expect(!stopgap.calendar.isAssumed(year: 2026))
     }
 
-    @Test("a short test policy in natural seconds loads")
+    @Test("the short test policy (deploy/policies) loads in a copy of the sample city")
     func shortTestPolicy() throws {
         try withCityCopy { city in
-            let rows = CaseStage.allCases.map { "*,\($0.rawValue),*,20,natural_seconds,0.5,supervising,test\n" }.joined()
-            try ("category,stage,area_class,limit,unit,yellow_at,escalate_to,note\n" + rows)
-                .write(to: city.appendingPathComponent("deadline-policy.csv"), atomically: true, encoding: .utf8)
+            let policy = city.appendingPathComponent("deadline-policy.csv")
+            try FileManager.default.removeItem(at: policy)
+            try FileManager.default.copyItem(
+                at: SLAFixtures.deployDirectory.appendingPathComponent("policies/short-test-deadline-policy.csv"), to: policy)
             let reference = try DeadlineReference.load(
                 cityDirectory: city.path, settings: SLAMonitorSettings(calendarDirectory: calendarDirectory), now: at("2025-06-01 10:00"),
                 logger: SLAFixtures.logger)
             #expect(reference.policy.rule(for: nil, stage: .signFor, areaClass: nil).limit == .naturalSeconds(20))
+            #expect(reference.policy.rule(for: try CategoryCode("E0401"), stage: .signFor, areaClass: nil).escalation == .level(.district))
         }
     }
 }
