@@ -1,5 +1,6 @@
 import Foundation
 import GridDomain
+import GridRuntime
 import Logging
 import SLAMonitorService
 
@@ -34,6 +35,27 @@ enum SLAFixtures {
             fatalError("the sample city does not load: \(error)")
         }
     }()
+
+    /// The sample city with `deploy/policies/short-test-deadline-policy.csv` (limits in natural seconds).
+    static let shortReference: DeadlineReference = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sla-short-city-\(UUID().uuidString)")
+        let city = root.appendingPathComponent("city")
+        do {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: root) }
+            try FileManager.default.copyItem(atPath: sampleCity, toPath: city.path)
+            let policy = city.appendingPathComponent("deadline-policy.csv")
+            try FileManager.default.removeItem(at: policy)
+            try FileManager.default.copyItem(at: deployDirectory.appendingPathComponent("policies/short-test-deadline-policy.csv"), to: policy)
+            let settings = SLAMonitorSettings(calendarDirectory: deployDirectory.appendingPathComponent("calendar").path)
+            return try DeadlineReference.load(cityDirectory: city.path, settings: settings, now: at("2025-03-03 09:00"), logger: logger)
+        } catch {
+            fatalError("the short test city does not load: \(error)")
+        }
+    }()
+
+    /// Metrics that go nowhere in particular.
+    static let metrics = SLAMetrics(factory: ServiceMetrics().factory)
 
     /// An instant in Asia/Shanghai: `2025-03-03 09:00` or `2025-03-03 09:00:30`.
     static func at(_ text: String) -> Date {
