@@ -40,7 +40,8 @@ struct ClockQueries: Sendable {
         var limit: Int
     }
 
-    /// The case and all its runs, or `nil` when the monitor has not seen the case.
+    /// The case and all its runs (in the order they started, then in the loop's stage order), or `nil`
+    /// when the monitor has not seen the case.
     func runs(of caseID: CaseID, on client: PostgresClient, logger: Logger) async throws -> CaseRuns? {
         let caseRows = try await client.query(
             "SELECT last_sequence, snapshot::text FROM cases WHERE case_id = \(caseID.rawValue)", logger: logger)
@@ -52,7 +53,7 @@ struct ClockQueries: Sendable {
         let rows = try await client.query(
             """
             SELECT stage, run, clock::text, escalation, rule, yellow_issued_at, red_issued_at
-            FROM stage_clocks WHERE case_id = \(caseID.rawValue) ORDER BY started_at, stage, run
+            FROM stage_clocks WHERE case_id = \(caseID.rawValue)
             """, logger: logger)
         var runs: [TrackedClock] = []
         for try await (stage, run, clock, escalation, rule, yellowIssued, redIssued) in rows.decode(
@@ -62,6 +63,10 @@ struct ClockQueries: Sendable {
                 try StoredClockRow.trackedClock(
                     caseID: caseID, stage: stage, run: run, clock: clock, escalation: escalation, rule: rule,
                     yellowIssuedAt: yellowIssued, redIssuedAt: redIssued))
+        }
+        let stageOrder = Dictionary(uniqueKeysWithValues: CaseStage.allCases.enumerated().map { ($1, $0) })
+        runs.sort { a, b in
+            (a.clock.startedAt, stageOrder[a.key.stage] ?? 0, a.key.run) < (b.clock.startedAt, stageOrder[b.key.stage] ?? 0, b.key.run)
         }
         return CaseRuns(snapshot: found.1, lastSequence: found.0, runs: runs)
     }
