@@ -30,7 +30,8 @@ struct SLADatabase {
             book: ClockBook(reference: reference), store: CaseClockStore(channel: channel), metrics: SLAFixtures.metrics,
             wakeHorizon: .seconds(1), logger: logger)
         try await outbox.withTransaction(on: client, logger: logger) { transaction in
-            try await applier.apply(events, on: transaction.connection, now: now)
+            var cases: [CaseID: CaseClocks] = [:]
+            try await applier.apply(events, cases: &cases, on: transaction.connection, now: now)
         }
     }
 

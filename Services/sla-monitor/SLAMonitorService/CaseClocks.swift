@@ -71,6 +71,12 @@ public struct CaseClocks: Sendable {
         update(run)
     }
 
+    /// Records that the changes were written: only later changes are written next time.
+    mutating func markSaved() {
+        changedRuns.removeAll()
+        isChanged = false
+    }
+
     /// Records that an event was applied.
     mutating func advance(to sequence: Int, snapshot: CaseSnapshotV1) {
         lastSequence = sequence

@@ -63,29 +63,6 @@ enum StoredClockRow {
             dueAt.append(times.dueAt ?? StoredJSON.noDate)
             redAt.append(times.redAt ?? StoredJSON.noDate)
         }
-
-        /// Inserts new runs and updates changed ones; the issued-card columns are left alone.
-        func upsert() -> PostgresQuery {
-            """
-            INSERT INTO stage_clocks (
-                case_id, stage, run, status, started_at, stopped_at, paused_at, limit_amount, limit_unit, yellow_fraction,
-                escalation, rule, extensions, clock, yellow_at, due_at, red_at, updated_at)
-            SELECT u.case_id, u.stage, u.run, u.status, u.started_at, NULLIF(u.stopped_at, 'epoch'), NULLIF(u.paused_at, 'epoch'),
-                u.limit_amount, u.limit_unit, u.yellow_fraction, u.escalation, u.rule, u.extensions::jsonb, u.clock::jsonb,
-                NULLIF(u.yellow_at, 'epoch'), NULLIF(u.due_at, 'epoch'), NULLIF(u.red_at, 'epoch'), now()
-            FROM unnest(
-                \(caseIDs)::uuid[], \(stages)::text[], \(runs)::int[], \(statuses)::text[], \(startedAt)::timestamptz[],
-                \(stoppedAt)::timestamptz[], \(pausedAt)::timestamptz[], \(limitAmounts)::int[], \(limitUnits)::text[],
-                \(yellowFractions)::float8[], \(escalations)::text[], \(rules)::text[], \(extensions)::text[], \(clocks)::text[],
-                \(yellowAt)::timestamptz[], \(dueAt)::timestamptz[], \(redAt)::timestamptz[])
-                AS u(case_id, stage, run, status, started_at, stopped_at, paused_at, limit_amount, limit_unit, yellow_fraction,
-                     escalation, rule, extensions, clock, yellow_at, due_at, red_at)
-            ON CONFLICT (case_id, stage, run) DO UPDATE SET
-                status = EXCLUDED.status, stopped_at = EXCLUDED.stopped_at, paused_at = EXCLUDED.paused_at,
-                extensions = EXCLUDED.extensions, clock = EXCLUDED.clock, yellow_at = EXCLUDED.yellow_at,
-                due_at = EXCLUDED.due_at, red_at = EXCLUDED.red_at, updated_at = now()
-            """
-        }
     }
 }
 
