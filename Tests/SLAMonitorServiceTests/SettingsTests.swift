@@ -23,7 +23,7 @@ struct SettingsTests {
         #expect(
             SLAMonitorSettings.settings.map(\.environmentName) == [
                 "SLA_CALENDAR_DIR", "SLA_CALENDAR_TIME_ZONE", "SLA_CALENDAR_ASSUMED_YEARS", "SLA_CALENDAR_WARNING_DAYS",
-                "SLA_TIMER_BATCH_SIZE", "SLA_TIMER_MAX_SLEEP_SECONDS", "SLA_CONSUMER_GROUP",
+                "SLA_TIMER_BATCH_SIZE", "SLA_TIMER_MAX_SLEEP_SECONDS",
             ])
     }
 
@@ -36,20 +36,18 @@ struct SettingsTests {
         #expect(settings.coverageWarningDays == 60)
         #expect(settings.timerBatchSize == 500)
         #expect(settings.timerMaxSleep == .seconds(1))
-        #expect(settings.consumerGroup == "sla-monitor")
     }
 
     @Test("values are read from the environment")
     func values() throws {
         let settings = try load([
             "SLA_CALENDAR_DIR": "/srv/calendar", "SLA_CALENDAR_ASSUMED_YEARS": "1", "SLA_TIMER_BATCH_SIZE": "50",
-            "SLA_TIMER_MAX_SLEEP_SECONDS": "0.25", "SLA_CONSUMER_GROUP": "sla-monitor-blue",
+            "SLA_TIMER_MAX_SLEEP_SECONDS": "0.25",
         ])
         #expect(settings.calendarDirectory == "/srv/calendar")
         #expect(settings.assumedYears == 1)
         #expect(settings.timerBatchSize == 50)
         #expect(settings.timerMaxSleep == .milliseconds(250))
-        #expect(settings.consumerGroup == "sla-monitor-blue")
     }
 
     @Test("every invalid value is reported at once")

@@ -30,16 +30,12 @@ public struct SLAMonitorSettings: ServiceSettings {
     public static let timerMaxSleepSetting = ConfigurationSetting(
         key: "sla.timerMaxSleepSeconds", expected: "seconds ≥ 0.05 (decimals allowed)", default: "1",
         summary: "Longest sleep of the timer before it looks for due clocks again (it is also woken by NOTIFY).")
-    /// `SLA_CONSUMER_GROUP`: the Kafka consumer group of the lifecycle consumer.
-    public static let consumerGroupSetting = ConfigurationSetting(
-        key: "sla.consumerGroup", expected: "a consumer group id", default: "sla-monitor",
-        summary: "Kafka consumer group reading gridloop.case.lifecycle (also the inbox's consumer name).")
 
     /// Every key, for documentation and tests.
     public static var settings: [ConfigurationSetting] {
         [
             calendarDirectorySetting, timeZoneSetting, assumedYearsSetting, coverageWarningSetting, timerBatchSizeSetting,
-            timerMaxSleepSetting, consumerGroupSetting,
+            timerMaxSleepSetting,
         ]
     }
 
@@ -55,14 +51,11 @@ public struct SLAMonitorSettings: ServiceSettings {
     public var timerBatchSize: Int
     /// Longest timer sleep. Default 1 s.
     public var timerMaxSleep: Duration
-    /// The lifecycle consumer's group. Default `sla-monitor`.
-    public var consumerGroup: String
 
     /// Settings with every default (tests).
     public init(
         calendarDirectory: String? = nil, timeZoneIdentifier: String = "Asia/Shanghai", assumedYears: Int = 0,
-        coverageWarningDays: Int = 60, timerBatchSize: Int = 500, timerMaxSleep: Duration = .seconds(1),
-        consumerGroup: String = "sla-monitor"
+        coverageWarningDays: Int = 60, timerBatchSize: Int = 500, timerMaxSleep: Duration = .seconds(1)
     ) {
         self.calendarDirectory = calendarDirectory
         self.timeZoneIdentifier = timeZoneIdentifier
@@ -70,7 +63,6 @@ public struct SLAMonitorSettings: ServiceSettings {
         self.coverageWarningDays = coverageWarningDays
         self.timerBatchSize = timerBatchSize
         self.timerMaxSleep = timerMaxSleep
-        self.consumerGroup = consumerGroup
     }
 
     /// Reads the keys; problems are recorded in `reader`.
@@ -81,7 +73,6 @@ public struct SLAMonitorSettings: ServiceSettings {
             assumedYears: reader.int(Self.assumedYearsSetting, default: 0, in: 0...5),
             coverageWarningDays: reader.int(Self.coverageWarningSetting, default: 60, in: 0...3650),
             timerBatchSize: reader.int(Self.timerBatchSizeSetting, default: 500, in: 1...10_000),
-            timerMaxSleep: reader.seconds(Self.timerMaxSleepSetting, default: .seconds(1), minimum: .milliseconds(50)),
-            consumerGroup: reader.string(Self.consumerGroupSetting, default: "sla-monitor"))
+            timerMaxSleep: reader.seconds(Self.timerMaxSleepSetting, default: .seconds(1), minimum: .milliseconds(50)))
     }
 }
