@@ -55,6 +55,24 @@ struct DeadlineReferenceTests {
         }
     }
 
+    @Test("SLA_DEADLINE_POLICY_FILE replaces the city's policy; a missing file stops the start naming it")
+    func policyFileSetting() throws {
+        let short = try DeadlineReference.load(
+            cityDirectory: SLAFixtures.sampleCity, settings: SLAMonitorSettings(deadlinePolicyFile: SLAFixtures.shortPolicyFile),
+            now: at("2025-06-01 10:00"), logger: SLAFixtures.logger)
+        let category = try CategoryCode("E0102")
+        #expect(short.policy.rule(for: category, stage: .signFor, areaClass: AreaClass("general")).limit == .naturalSeconds(20))
+        #expect(SLAFixtures.reference.policy.rule(for: category, stage: .signFor, areaClass: AreaClass("general")).limit != .naturalSeconds(20))
+        let missing = SLAFixtures.deployDirectory.appendingPathComponent("policies/no-such-policy.csv").path
+        let error = #expect(throws: SLAMonitorStartupError.self) {
+            try DeadlineReference.load(
+                cityDirectory: SLAFixtures.sampleCity, settings: SLAMonitorSettings(deadlinePolicyFile: missing),
+                now: at("2025-06-01 10:00"), logger: SLAFixtures.logger)
+        }
+        #expect(error?.code == .cityData)
+        #expect(error?.message.contains("no-such-policy.csv") == true)
+    }
+
     @Test("the holiday schedules must be found; SLA_CALENDAR_DIR points at them")
     func calendarDirectorySetting() throws {
         try withCityCopy { city in

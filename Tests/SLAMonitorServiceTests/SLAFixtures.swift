@@ -36,21 +36,17 @@ enum SLAFixtures {
         }
     }()
 
-    /// The sample city with `deploy/policies/short-test-deadline-policy.csv` (limits in natural seconds).
+    /// `deploy/policies/short-test-deadline-policy.csv` (limits in natural seconds).
+    static var shortPolicyFile: String { deployDirectory.appendingPathComponent("policies/short-test-deadline-policy.csv").path }
+
+    /// The sample city with the short test policy in place of its own (`SLA_DEADLINE_POLICY_FILE`).
     static let shortReference: DeadlineReference = {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sla-short-city-\(UUID().uuidString)")
-        let city = root.appendingPathComponent("city")
         do {
-            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: root) }
-            try FileManager.default.copyItem(atPath: sampleCity, toPath: city.path)
-            let policy = city.appendingPathComponent("deadline-policy.csv")
-            try FileManager.default.removeItem(at: policy)
-            try FileManager.default.copyItem(at: deployDirectory.appendingPathComponent("policies/short-test-deadline-policy.csv"), to: policy)
-            let settings = SLAMonitorSettings(calendarDirectory: deployDirectory.appendingPathComponent("calendar").path)
-            return try DeadlineReference.load(cityDirectory: city.path, settings: settings, now: at("2025-03-03 09:00"), logger: logger)
+            return try DeadlineReference.load(
+                cityDirectory: sampleCity, settings: SLAMonitorSettings(deadlinePolicyFile: shortPolicyFile), now: at("2025-03-03 09:00"),
+                logger: logger)
         } catch {
-            fatalError("the short test city does not load: \(error)")
+            fatalError("the short test policy does not load: \(error)")
         }
     }()
 
@@ -90,6 +86,8 @@ struct Timeline {
     let placement: CasePlacementV1
     private(set) var current: Case
     private(set) var events: [LifecycleInput] = []
+    /// The same events as contract JSON, as intake and routing publish them.
+    private(set) var published: [PublishedEvent] = []
 
     /// Opens a case at `time`.
     init(category: String = "E0102", at time: Date, placement: CasePlacementV1? = nil) throws {
@@ -99,7 +97,9 @@ struct Timeline {
             by: SLAFixtures.gridWorker, at: time)
         current = opened
         let data = try ContractJSON.encode(try CaseReportedV1(event: event, case: opened, placement: self.placement))
-        events.append(try requireInput(LifecycleInput.decode(type: CaseReportedV1.type, data: data)))
+        let input = try requireInput(LifecycleInput.decode(type: CaseReportedV1.type, data: data))
+        events.append(input)
+        published.append(PublishedEvent(type: CaseReportedV1.type, data: data, input: input))
     }
 
     var caseID: CaseID { current.id }
@@ -111,8 +111,10 @@ struct Timeline {
     mutating func step(_ action: CaseAction, by actor: CaseActor, at time: Date) throws -> LifecycleInput {
         let event = try lifecycle.apply(action, to: &current, by: actor, at: time)
         let step = try CaseStepV1(event: event, case: current, placement: placement)
-        let input = try requireInput(LifecycleInput.decode(type: step.type, data: try ContractJSON.encode(step)))
+        let data = try ContractJSON.encode(step)
+        let input = try requireInput(LifecycleInput.decode(type: step.type, data: data))
         events.append(input)
+        published.append(PublishedEvent(type: step.type, data: data, input: input))
         return input
     }
 
@@ -121,6 +123,14 @@ struct Timeline {
         try step(.file(category: nil, urgency: nil), by: SLAFixtures.intake, at: time)
         try step(.dispatch(lead: lead, coUnits: []), by: SLAFixtures.dispatcher, at: time)
     }
+}
+
+/// A lifecycle event as published: its CloudEvents type and contract JSON.
+struct PublishedEvent: Sendable {
+    let type: String
+    let data: Data
+    /// What the monitor reads from it.
+    let input: LifecycleInput
 }
 
 /// The decoded input, or a failure naming the missing value.

@@ -22,18 +22,20 @@ struct SettingsTests {
     func names() {
         #expect(
             SLAMonitorSettings.settings.map(\.environmentName) == [
-                "SLA_CALENDAR_DIR", "SLA_CALENDAR_TIME_ZONE", "SLA_CALENDAR_ASSUMED_YEARS", "SLA_CALENDAR_WARNING_DAYS",
-                "SLA_TIMER_BATCH_SIZE", "SLA_TIMER_MAX_SLEEP_SECONDS",
+                "SLA_DEADLINE_POLICY_FILE", "SLA_CALENDAR_DIR", "SLA_CALENDAR_TIME_ZONE", "SLA_CALENDAR_ASSUMED_YEARS", "SLA_CALENDAR_WARNING_DAYS",
+                "SLA_CONSUMER_BATCH_SIZE", "SLA_TIMER_BATCH_SIZE", "SLA_TIMER_MAX_SLEEP_SECONDS",
             ])
     }
 
     @Test("defaults apply when nothing is set")
     func defaults() throws {
         let settings = try load([:])
+        #expect(settings.deadlinePolicyFile == nil)
         #expect(settings.calendarDirectory == nil)
         #expect(settings.timeZoneIdentifier == "Asia/Shanghai")
         #expect(settings.assumedYears == 0)
         #expect(settings.coverageWarningDays == 60)
+        #expect(settings.consumerBatchSize == 500)
         #expect(settings.timerBatchSize == 500)
         #expect(settings.timerMaxSleep == .seconds(1))
     }
@@ -41,11 +43,13 @@ struct SettingsTests {
     @Test("values are read from the environment")
     func values() throws {
         let settings = try load([
-            "SLA_CALENDAR_DIR": "/srv/calendar", "SLA_CALENDAR_ASSUMED_YEARS": "1", "SLA_TIMER_BATCH_SIZE": "50",
+            "SLA_DEADLINE_POLICY_FILE": "deploy/policies/short-test-deadline-policy.csv", "SLA_CALENDAR_DIR": "/srv/calendar", "SLA_CALENDAR_ASSUMED_YEARS": "1", "SLA_CONSUMER_BATCH_SIZE": "200", "SLA_TIMER_BATCH_SIZE": "50",
             "SLA_TIMER_MAX_SLEEP_SECONDS": "0.25",
         ])
+        #expect(settings.deadlinePolicyFile == "deploy/policies/short-test-deadline-policy.csv")
         #expect(settings.calendarDirectory == "/srv/calendar")
         #expect(settings.assumedYears == 1)
+        #expect(settings.consumerBatchSize == 200)
         #expect(settings.timerBatchSize == 50)
         #expect(settings.timerMaxSleep == .milliseconds(250))
     }

@@ -1,5 +1,5 @@
 public import Foundation
-public import GridDomain
+import GridDomain
 public import Logging
 
 extension DeadlineReference {
@@ -16,8 +16,9 @@ extension DeadlineReference {
 
     /// Loads the city's deadline data at start-up.
     ///
-    /// Reads places, catalog and units (`CityReferenceData`), the deadline policy (rows naming unknown
-    /// area classes or categories are refused), the working hours, and the holiday schedules in
+    /// Reads places, catalog and units (`CityReferenceData`), the deadline policy (the city's, or
+    /// `settings.deadlinePolicyFile` instead; rows naming unknown area classes or categories are
+    /// refused), the working hours, and the holiday schedules in
     /// `calendarDirectory` (default: `calendar` inside the city directory, else beside it). Refuses to
     /// start when the calendar does not cover `now`; logs a warning when it ends within
     /// `coverageWarningDays` days or when assumed years are in use.
@@ -30,18 +31,25 @@ extension DeadlineReference {
                 code: .cityDirectoryMissing, message: "GRIDLOOP_CITY_DIR is not set; the monitor needs the city's deadline policy and calendar")
         }
         let city = URL(fileURLWithPath: cityDirectory, isDirectory: true)
+        let policyFile = settings.deadlinePolicyFile.map { URL(fileURLWithPath: $0) }
+            ?? city.appendingPathComponent(files.deadlinePolicy)
         let reference: CityReferenceData
         let policy: DeadlinePolicy
         let hours: WorkingHours
         do {
             reference = try CityReferenceData(directory: cityDirectory, listVersion: "sla-monitor")
             policy = try DeadlinePolicy(
-                contentsOf: city.appendingPathComponent(files.deadlinePolicy),
+                contentsOf: policyFile,
                 areaClasses: Set(reference.places.areaClasses.map(\.code)),
                 categories: Set(reference.catalog.definitions.map(\.code)))
             hours = try WorkingHours(contentsOf: city.appendingPathComponent(files.workingHours))
         } catch {
             throw SLAMonitorStartupError(code: .cityData, message: error.description)
+        }
+        if settings.deadlinePolicyFile != nil {
+            logger.notice(
+                "deadline policy replaced by SLA_DEADLINE_POLICY_FILE (not the city's deadline-policy.csv)",
+                metadata: ["policy.file": "\(policyFile.path)", "policy.rules": "\(policy.rules.count)"])
         }
         let calendarDirectory = settings.calendarDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? defaultCalendarDirectory(city: city)
