@@ -83,6 +83,14 @@ struct SLADatabase {
         return sequence
     }
 
+    /// The events of `source` recorded in the inbox.
+    func inboxCount(source: String) async throws -> Int {
+        let rows = try await client.query("SELECT count(*)::int8 FROM inbox WHERE event_source = \(source)", logger: logger)
+        var count = 0
+        for try await value in rows.decode(Int.self) { count = value }
+        return count
+    }
+
     /// The cards in the outbox, in order.
     func cards() async throws -> [DeadlineCardV1] {
         let rows = try await client.query(

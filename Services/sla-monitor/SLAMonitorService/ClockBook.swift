@@ -1,5 +1,5 @@
-public import Foundation
-public import GridDomain
+import Foundation
+import GridDomain
 
 /// Applies lifecycle events to a case's stage clocks: starts clocks with the deadline policy's rule for
 /// the case's category, stage and area class, and stops, pauses, resumes and extends them, in the order

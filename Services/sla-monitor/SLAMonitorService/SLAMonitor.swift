@@ -10,8 +10,8 @@ public import ServiceLifecycle
 /// and red cards (红黄牌督办) when deadlines approach and pass, and answers what is due and overdue.
 ///
 /// Wiring only: the city's deadline data (``DeadlineReference``), the schema's migrations, the HTTP
-/// routes, the lifecycle consumer, the deadline timer and the outbox relay. See
-/// `docs/services/sla-monitor.md`.
+/// routes, the lifecycle consumer (group = the service name), the deadline timer, and the producer
+/// with the outbox relay (`ServiceMessaging`). See `docs/services/sla-monitor.md`.
 public struct SLAMonitor: GridService {
     /// The service name used in logs, metrics and configuration.
     public static let name = "sla-monitor"
@@ -25,8 +25,14 @@ public struct SLAMonitor: GridService {
     let metrics: SLAMetrics
     /// The card timer (a consumer of due clocks).
     let timer: DeadlineTimer
+    /// The producer, the outbox relay and the broker check.
+    let messaging: ServiceMessaging
+    /// The Kafka consumer and the `EventConsumer` of the lifecycle topic.
+    let lifecycleConsumers: [any Service]
 
-    /// Loads the city's deadline data; a bad or missing file stops the start with ``SLAMonitorStartupError``.
+    /// Loads the city's deadline data and creates the Kafka clients.
+    /// - Throws: ``SLAMonitorStartupError`` for a bad or missing city file; `ServiceMessagingError` when
+    ///   `KAFKA_BROKERS` is not set.
     public init(resources: ServiceResources<SLAMonitorSettings>) async throws {
         settings = resources.settings
         postgres = resources.postgres
@@ -35,10 +41,24 @@ public struct SLAMonitor: GridService {
         metrics = SLAMetrics(factory: resources.metrics.factory)
         reference = try DeadlineReference.load(
             cityDirectory: resources.configuration.cityDirectory, settings: resources.settings, logger: resources.logger)
+        let outbox = Outbox(schema: schema)
+        let channel = Self.timerChannel(schema: schema)
         timer = DeadlineTimer(
-            client: postgres, outbox: Outbox(schema: schema), reference: reference, metrics: metrics,
+            client: postgres, outbox: outbox, reference: reference, metrics: metrics,
             configuration: .init(batchSize: settings.timerBatchSize, maximumSleep: settings.timerMaxSleep),
-            channel: Self.timerChannel(schema: schema), logger: logger, now: { Date() })
+            channel: channel, logger: logger, now: { Date() })
+        messaging = try ServiceMessaging(resources: resources, outbox: outbox)
+        let lifecycle = LifecycleConsumer(
+            applier: LifecycleApplier(
+                book: ClockBook(reference: reference), store: CaseClockStore(channel: channel), metrics: metrics,
+                wakeHorizon: settings.timerMaxSleep, logger: logger),
+            now: { Date() })
+        lifecycleConsumers = try messaging.consume(
+            group: resources.configuration.serviceName, topics: [ContractTopic.caseLifecycle],
+            maxBatchSize: settings.consumerBatchSize
+        ) { events, transaction in
+            try await lifecycle.handle(events, in: transaction)
+        }
         logger.info(
             "deadline policy and working calendar loaded",
             metadata: [
@@ -60,6 +80,12 @@ public struct SLAMonitor: GridService {
         ClockRoutes(queries: ClockQueries(), client: postgres, reference: reference, logger: logger, now: { Date() }).add(to: router)
     }
 
-    /// The deadline timer.
-    public var consumers: [any Service] { [timer] }
+    /// The producer, then the outbox relay (cards and dead letters go out through them).
+    public var producers: [any Service] { messaging.producers }
+
+    /// The lifecycle consumer and the deadline timer.
+    public var consumers: [any Service] { lifecycleConsumers + [timer] }
+
+    /// `broker`: Kafka answers a metadata request.
+    public var readinessChecks: [ReadinessCheck] { [messaging.brokerReadiness] }
 }
