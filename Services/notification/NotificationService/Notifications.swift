@@ -1,10 +1,65 @@
+import GridDomain
 public import GridRuntime
+public import Hummingbird
+import Logging
+import PostgresNIO
+public import ServiceLifecycle
 
-/// The `notification` service, plugged into the common scaffold (`ServiceRunner`).
+/// The `notification` service: tells units, command centres, dispatch desks and reporters about
+/// dispatches, deadline cards, closings and cases waiting for manual dispatch.
+///
+/// Wiring only: the city and its notification rules are loaded at start-up (a bad file is a start-up
+/// error naming the file and line); the lifecycle-topic consumer records deliveries; the
+/// ``DeliveryWorker`` sends them through the webhook and sink channels; ``NotificationRoutes`` serve
+/// `/v1/deliveries` and `/v1/sink`. See `docs/services/notification.md`.
 public struct Notifications: GridService {
     /// The service name used in logs, metrics and configuration.
     public static let name = "notification"
 
-    /// Builds the service from the scaffold's resources.
-    public init(resources: ServiceResources<NoServiceSettings>) async throws {}
+    /// The loaded city and rules.
+    public let city: NotificationCity
+    /// The lifecycle-topic handler.
+    public let notifier: LifecycleNotifier
+    /// The delivery worker.
+    public let worker: DeliveryWorker
+    let routes: NotificationRoutes
+    let resources: ServiceResources<NotificationSettings>
+
+    /// Loads the city and builds the consumer, the worker and the routes.
+    /// - Throws: ``NotificationStartupError`` when the city directory is missing or a city file is bad.
+    public init(resources: ServiceResources<NotificationSettings>) async throws {
+        guard let cityDirectory = resources.configuration.cityDirectory else {
+            throw NotificationStartupError.cityDirectoryMissing()
+        }
+        let rulesDirectory = resources.settings.rulesDirectory
+        do {
+            city = try NotificationCity(directory: cityDirectory, rulesDirectory: rulesDirectory)
+        } catch {
+            throw NotificationStartupError.cityFile(error)
+        }
+        resources.logger.info(
+            "notification rules loaded",
+            metadata: [
+                "city_dir": "\(cityDirectory)", "routes": "\(city.rules.routes.count)", "templates": "\(city.rules.templates.count)",
+                "contacts": "\(city.rules.contacts.contacts.count)",
+            ])
+        self.resources = resources
+        notifier = LifecycleNotifier(city: city, metricsFactory: resources.metrics.factory)
+        worker = DeliveryWorker(
+            channels: [
+                WebhookChannel(configuration: resources.settings.webhook),
+                SinkChannel(client: resources.postgres, logger: resources.logger),
+            ],
+            client: resources.postgres, configuration: resources.settings.worker, logger: resources.logger,
+            metricsFactory: resources.metrics.factory)
+        routes = NotificationRoutes(client: resources.postgres)
+    }
+
+    /// Adds `/v1/deliveries` and `/v1/sink`.
+    public func addRoutes(to router: Router<GridRequestContext>) {
+        routes.add(to: router)
+    }
+
+    /// The delivery worker (it sends; it starts after the migrations and stops after the consumers).
+    public var producers: [any Service] { [worker] }
 }
