@@ -1,5 +1,6 @@
 import Foundation
 import GridDomain
+import HTTPTypes
 import NotificationService
 import Testing
 

@@ -1,8 +1,10 @@
 import Foundation
 import GridDomain
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NotificationService
+import Testing
 
 /// A tiny webhook receiver for the tests: answers each POST to `/hook` with the next status of its
 /// script (then 200), after an optional delay, and records every request it received.
@@ -36,7 +38,7 @@ actor WebhookReceiver {
         let router = Router()
         router.post("hook") { request, _ -> Response in
             let bytes = try await request.body.collect(upTo: 1 << 20)
-            let message = try? ContractJSON.decode(WebhookMessage.self, from: Data(buffer: bytes))
+            let message = try? ContractJSON.decode(WebhookMessage.self, from: Data(bytes.readableBytesView))
             if self.delay > .zero { try await Task.sleep(for: self.delay) }
             let status = await self.record(
                 Received(

@@ -3,7 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import GridDomain
+
 
 /// A delivery a worker has claimed and is about to send.
 public struct ClaimedDelivery: Sendable, Hashable {
@@ -37,4 +37,27 @@ public struct ClaimedDelivery: Sendable, Hashable {
     public var attempt: Int
     /// When the delivery was recorded.
     public var createdAt: Date
+
+    /// Creates a claimed delivery (the store does this).
+    public init(
+        id: UUID, caseId: UUID, caseNumber: String, eventKey: String, eventType: String, recipient: String, recipientName: String,
+        channel: ChannelKind, address: String, template: String, title: String, body: String, place: String?, attempt: Int,
+        createdAt: Date
+    ) {
+        self.id = id
+        self.caseId = caseId
+        self.caseNumber = caseNumber
+        self.eventKey = eventKey
+        self.eventType = eventType
+        self.recipient = recipient
+        self.recipientName = recipientName
+        self.channel = channel
+        self.address = address
+        self.template = template
+        self.title = title
+        self.body = body
+        self.place = place
+        self.attempt = attempt
+        self.createdAt = createdAt
+    }
 }
