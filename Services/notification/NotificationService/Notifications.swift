@@ -1,8 +1,8 @@
 import GridDomain
 public import GridRuntime
 public import Hummingbird
-import Logging
-import PostgresNIO
+public import Logging
+public import PostgresNIO
 public import ServiceLifecycle
 
 /// The `notification` service: tells units, command centres, dispatch desks and reporters about
@@ -53,6 +53,12 @@ public struct Notifications: GridService {
             client: resources.postgres, configuration: resources.settings.worker, logger: resources.logger,
             metricsFactory: resources.metrics.factory)
         routes = NotificationRoutes(client: resources.postgres)
+    }
+
+    /// Applies the platform migrations and the service's own (``NotificationSchema``).
+    public func migrate(client: PostgresClient, logger: Logger) async throws {
+        let schema = try PostgresIdentifier(resources.configuration.database.schema)
+        try await MigrationRunner(configuration: .init(schema: schema), logger: logger).run(NotificationSchema.migrationSet, on: client)
     }
 
     /// Adds `/v1/deliveries` and `/v1/sink`.
