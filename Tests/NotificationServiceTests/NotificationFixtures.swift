@@ -1,5 +1,6 @@
 import Foundation
 import GridDomain
+import GridRuntime
 import NotificationService
 import Testing
 
@@ -62,10 +63,12 @@ enum NotificationFixtures {
 
     /// A whole hotline case: opened, verified, filed, dispatched (lead + one co-unit), signed for,
     /// disposed, checked, called back, closed. Returns every published event and the case after each.
+    /// (Other channels: the same steps, without the call-back, opened by `opener`.)
     static func hotlineCase(
-        report: CaseReport? = nil, coUnits: [UnitID] = [coUnit], caseID: CaseID = CaseID()
+        report: CaseReport? = nil, coUnits: [UnitID] = [coUnit], caseID: CaseID = CaseID(), opener: CaseActor = hotlineAgent
     ) throws -> (events: [Published], states: [Case]) {
-        let steps: [(CaseAction, CaseActor)] = [
+        let report = try report ?? hotlineReport()
+        var steps: [(CaseAction, CaseActor)] = [
             (.requestVerification, intake),
             (.reportVerification(confirmed: true, note: nil), supervisor),
             (.file(category: nil, urgency: .urgent), intake),
@@ -77,8 +80,9 @@ enum NotificationFixtures {
             (.recordCallback(satisfaction: .satisfied, note: nil), hotlineAgent),
             (.close, shiftLead),
         ]
+        if !report.channel.isHotline { steps.remove(at: steps.count - 2) }
         var (current, event) = try lifecycle.open(
-            id: caseID, number: CaseNumber("LJ2025031200042"), report: try report ?? hotlineReport(), by: hotlineAgent, at: start)
+            id: caseID, number: CaseNumber("LJ2025031200042"), report: report, by: opener, at: start)
         var events = [try publish(event, of: current)]
         var states = [current]
         for (action, actor) in steps {
@@ -96,6 +100,14 @@ enum NotificationFixtures {
             return try published(.reported(data))
         }
         return try published(.step(try CaseStepV1(event: event, case: current, placement: placement)))
+    }
+
+    /// A citizen-app report from someone who left neither a phone nor an account.
+    static func anonymousCitizenReport() throws -> CaseReport {
+        try CaseReport(
+            channel: .citizenApp, reporter: Reporter(), reportedAt: start,
+            location: CaseLocation(point: .init(longitude: 120.102, latitude: 30.215), place: grid),
+            category: try CategoryCode("E0102"), details: "垃圾堆积")
     }
 
     /// A deadline card on a dispatched case.
@@ -129,5 +141,14 @@ enum NotificationFixtures {
     /// The notifiable form of a published event.
     static func notifiable(_ published: Published) throws -> NotifiableEvent {
         try #require(NotifiableEvent(published.event))
+    }
+}
+
+extension NotificationFixtures.Published {
+    /// The event as its producer's outbox publishes it (binary-mode CloudEvent).
+    func cloudEvent(source: String = ContractSource.routing) -> CloudEvent {
+        CloudEvent(
+            id: id, source: source, type: type, subject: event.caseId?.description, time: Date(),
+            dataContentType: "application/json", data: Array(data))
     }
 }

@@ -4,7 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import GridDomain
-import GridRuntime
+public import GridRuntime
 public import Logging
 public import Metrics
 public import PostgresNIO
@@ -14,8 +14,8 @@ public import PostgresNIO
 /// republished event adds nothing), and the reporter of newly opened cases for the close notice.
 ///
 /// Only the types some route needs are decoded; every other type (most steps, unknown types) is
-/// skipped without parsing. Data that cannot be decoded throw `ContractValidationError` (permanent:
-/// the consumer dead-letters the message).
+/// skipped without parsing. Data that cannot be decoded are rejected with an `EventRejection`
+/// (permanent: the consumer dead-letters the message).
 public struct LifecycleNotifier: Sendable {
     /// The planner (city and rules).
     public let planner: NotificationPlanner
@@ -49,6 +49,14 @@ public struct LifecycleNotifier: Sendable {
         self.undeliverable = Counter(label: "notification_deliveries_undeliverable_total", factory: metricsFactory)
     }
 
+    /// Handles one consumed CloudEvent in an inbox transaction (see ``handle(type:eventId:data:on:logger:)``).
+    @discardableResult
+    public func handle(_ event: CloudEvent, in transaction: OutboxTransaction) async throws -> Int {
+        guard isInterested(in: event.type) else { return 0 }
+        return try await handle(
+            type: event.type, eventId: event.id, data: Data(event.data ?? []), on: transaction.connection, logger: transaction.logger)
+    }
+
     /// True when events of `type` can lead to a notification (or a reporter record).
     public func isInterested(in type: String) -> Bool { interestingTypes.contains(type) }
 
@@ -60,11 +68,16 @@ public struct LifecycleNotifier: Sendable {
     ///   - connection: The transaction's connection.
     ///   - logger: The logger.
     /// - Returns: The number of new deliveries recorded.
-    /// - Throws: `ContractValidationError` for undecodable data; database errors.
+    /// - Throws: `EventRejection` (`invalidPayload`) for undecodable data; database errors.
     @discardableResult
     public func handle(type: String, eventId: String, data: Data, on connection: PostgresConnection, logger: Logger) async throws -> Int {
         guard isInterested(in: type) else { return 0 }
-        let decoded = try LifecycleTopicEventV1.decode(type: type, data: data)
+        let decoded: LifecycleTopicEventV1
+        do {
+            decoded = try LifecycleTopicEventV1.decode(type: type, data: data)
+        } catch {
+            throw EventRejection(.invalidPayload, error.description)
+        }
         guard let event = NotifiableEvent(decoded) else { return 0 }
         let caseLogger = logger.with(caseID: event.caseId.description)
         if case .opened(let opened) = event {
