@@ -69,14 +69,25 @@ struct LifecycleNotifierTests {
         }
     }
 
-    @Test("a confidential caller is told without a phone; a case with no reporter contact is not recorded")
+    @Test("a confidential caller is told without a phone; a reporter without phone or account is not recorded; records end at close")
     func reporters() async throws {
         let (confidential, confidentialStates) = try NotificationFixtures.hotlineCase(
             report: try NotificationFixtures.hotlineReport(confidential: true))
         let (anonymous, anonymousStates) = try NotificationFixtures.hotlineCase(
             report: try NotificationFixtures.anonymousCitizenReport(), opener: CaseActor(role: .citizen, id: "c-1"))
         try await NotificationDatabase.with { database in
-            _ = try await consume((confidential + anonymous).map { $0.cloudEvent() }, in: database)
+            func reporterRows() async throws -> Int {
+                let rows = try await database.client.query("SELECT count(*) FROM case_reporters", logger: database.logger)
+                var count = 0
+                for try await value in rows.decode(Int.self) { count = value }
+                return count
+            }
+            let allButClose = (confidential.dropLast() + anonymous.dropLast()).map { $0.cloudEvent() }
+            _ = try await consume(allButClose, in: database)
+            // Only the confidential caller (hotline, phone given) can be told; the anonymous citizen cannot.
+            #expect(try await reporterRows() == 1)
+            _ = try await consume([confidential.last!, anonymous.last!].map { $0.cloudEvent() }, in: database)
+            #expect(try await reporterRows() == 0)  // taken at close
             let told = try await DeliveryStore().list(
                 .init(caseId: confidentialStates[0].id.rawValue, recipient: "reporter:12345"), on: database.client, logger: database.logger)
             #expect(told.deliveries.count == 1)
@@ -84,10 +95,6 @@ struct LifecycleNotifierTests {
             let untold = try await DeliveryStore().list(
                 .init(caseId: anonymousStates[0].id.rawValue, recipient: "reporter:citizen_app"), on: database.client, logger: database.logger)
             #expect(untold.deliveries.isEmpty)
-            let rows = try await database.client.query("SELECT count(*) FROM case_reporters", logger: database.logger)
-            var count = 0
-            for try await value in rows.decode(Int.self) { count = value }
-            #expect(count == 1)
         }
     }
 

@@ -89,7 +89,9 @@ public struct LifecycleNotifier: Sendable {
         }
         guard let trigger = event.trigger else { return 0 }
         let needsReporter = planner.city.rules.routes(for: trigger).contains { $0.role == .reporter }
-        let reporter = needsReporter ? try await reporters.reporter(of: event.caseId, on: connection, logger: caseLogger) : nil
+        let reporter =
+            needsReporter
+            ? try await reporters.reporter(of: event.caseId, removing: trigger == .closed, on: connection, logger: caseLogger) : nil
         let planned = planner.plan(event, eventId: eventId, eventType: type, reporter: reporter)
         let inserted = try await deliveries.record(planned, on: connection, logger: caseLogger)
         recorded.increment(by: inserted)

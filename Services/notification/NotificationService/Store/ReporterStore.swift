@@ -24,10 +24,16 @@ public struct ReporterStore: Sendable {
             logger: logger)
     }
 
-    /// The reporter recorded for `caseId`, if any.
-    public func reporter(of caseId: CaseID, on connection: PostgresConnection, logger: Logger) async throws -> ReporterOnRecord? {
+    /// The reporter recorded for `caseId`, if any; with `removing`, the record is deleted in the same
+    /// statement (at close: the case has no later notices, and the table keeps only open cases).
+    public func reporter(
+        of caseId: CaseID, removing: Bool = false, on connection: PostgresConnection, logger: Logger
+    ) async throws -> ReporterOnRecord? {
+        let columns = "channel, masked_phone, has_phone, account_id, confidential"
         let rows = try await connection.query(
-            "SELECT channel, masked_phone, has_phone, account_id, confidential FROM case_reporters WHERE case_id = \(caseId.rawValue)",
+            removing
+                ? "DELETE FROM case_reporters WHERE case_id = \(caseId.rawValue) RETURNING \(unescaped: columns)"
+                : "SELECT \(unescaped: columns) FROM case_reporters WHERE case_id = \(caseId.rawValue)",
             logger: logger)
         for try await (channel, phone, hasPhone, account, confidential) in rows.decode((String, String?, Bool, String?, Bool).self) {
             guard let channel = CaseChannel(rawValue: channel) else { return nil }
