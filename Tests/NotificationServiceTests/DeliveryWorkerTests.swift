@@ -25,11 +25,13 @@ struct DeliveryWorkerTests {
         try await database.client.withConnection { _ = try await DeliveryStore().record(redirected, on: $0, logger: database.logger) }
     }
 
-    static func worker(_ database: TestDatabase, channels: [any NotificationChannel], lease: Duration = .seconds(60)) -> DeliveryWorker {
+    static func worker(
+        _ database: TestDatabase, channels: [any NotificationChannel], lease: Duration = .seconds(60), metrics: ServiceMetrics = ServiceMetrics()
+    ) -> DeliveryWorker {
         DeliveryWorker(
             channels: channels, client: database.client,
             configuration: .init(batchSize: 50, pollInterval: .milliseconds(20), lease: lease, retry: fastRetry),
-            logger: database.logger, metricsFactory: ServiceMetrics().factory)
+            logger: database.logger, metricsFactory: metrics.factory)
     }
 
     /// Runs rounds (making retries due at once) until no delivery is pending or sending.
@@ -45,12 +47,16 @@ struct DeliveryWorkerTests {
     func retriedWebhook() async throws {
         let (caseId, planned) = try DeliveryStoreTests.dispatchDeliveries()
         let receiver = WebhookReceiver(script: [.internalServerError])
+        let metrics = ServiceMetrics()
         try await NotificationDatabase.with { database in
             try await receiver.serve { url in
                 try await Self.record([planned[0]], channel: .webhook, address: url, in: database)
-                let worker = Self.worker(database, channels: [WebhookChannel(configuration: .init(timeout: .seconds(5)))])
+                let worker = Self.worker(database, channels: [WebhookChannel(configuration: .init(timeout: .seconds(5)))], metrics: metrics)
                 try await Self.drain(worker, database)
             }
+            let exposition = metrics.render()
+            #expect(exposition.contains(#"notification_deliveries_total{channel="webhook",outcome="retry"} 1"#), "\(exposition)")
+            #expect(exposition.contains(#"notification_deliveries_total{channel="webhook",outcome="sent"} 1"#))
             let rows = try await NotificationDatabase.deliveries(of: caseId.rawValue, on: database.client, logger: database.logger)
             let row = try #require(rows[planned[0].recipient.text])
             #expect(row.status == "sent")
