@@ -15,14 +15,14 @@ struct LifecycleNotifierTests {
         notifier = LifecycleNotifier(city: try NotificationFixtures.city(), metricsFactory: ServiceMetrics().factory)
     }
 
-    /// Processes events through the inbox, as the service's consumer does.
+    /// Processes events through the inbox a batch at a time, as the service's consumer does.
     func consume(_ events: [CloudEvent], in database: TestDatabase) async throws -> [InboxOutcome] {
         let inbox = Inbox(
             outbox: Outbox(schema: database.schema), client: database.client,
             configuration: .init(consumerName: "notification", backoff: RetryBackoff(initialDelay: .milliseconds(1))),
             logger: database.logger)
-        return try await inbox.process(events) { event, transaction in
-            try await notifier.handle(event, in: transaction)
+        return try await inbox.processBatch(events) { batch, transaction in
+            try await notifier.handle(batch, in: transaction)
         }
     }
 
