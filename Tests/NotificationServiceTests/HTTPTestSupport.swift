@@ -11,11 +11,19 @@ import TestSupport
 enum HTTPTestSupport {
     static let secret = "notification-test-secret-0123456789abcdef"
 
-    /// The service's resources on `database` (the pool is the test's).
-    static func resources(_ database: TestDatabase, settings: NotificationSettings = NotificationSettings()) -> ServiceResources<NotificationSettings> {
+    /// The service's resources on `database` (the pool is the test's). Without `kafkaBrokers`, Kafka
+    /// points at a loopback port where no broker listens: tests that do not run the service's
+    /// producers and consumers never use its Kafka clients (librdkafka's logging of the refused
+    /// connections is turned down to critical).
+    static func resources(
+        _ database: TestDatabase, settings: NotificationSettings = NotificationSettings(), kafkaBrokers: String? = nil
+    ) throws -> ServiceResources<NotificationSettings> {
+        var kafka = try KafkaSettings(environment: ["KAFKA_BROKERS": kafkaBrokers ?? "127.0.0.1:9"], defaultClientID: "notification-under-test")
+        if kafkaBrokers == nil { kafka.properties["log_level"] = "2" }
         let configuration = ServiceConfiguration(
             serviceName: Notifications.name, cityDirectory: NotificationFixtures.cityDirectory,
             database: .init(host: "127.0.0.1", name: database.name, user: database.role, schema: database.schema.name),
+            kafka: kafka,
             auth: .init(key: .sharedSecret(secret)))
         return ServiceResources(
             configuration: configuration, settings: settings, postgres: database.client, logger: database.logger, metrics: ServiceMetrics())

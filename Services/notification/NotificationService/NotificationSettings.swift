@@ -10,6 +10,10 @@ public struct NotificationSettings: ServiceSettings {
     public static let consumerGroup = ConfigurationSetting(
         key: "notification.consumerGroup", expected: "a Kafka group id", default: "notification",
         summary: "Consumer group of the lifecycle-topic consumer; also the inbox's consumer name.")
+    /// `NOTIFICATION_CONSUMER_BATCH_SIZE`: lifecycle records per consumer batch (and transaction).
+    public static let consumerBatchSize = ConfigurationSetting(
+        key: "notification.consumer.batchSize", expected: "an integer 1…5000", default: "500",
+        summary: "Most lifecycle-topic records handled in one consumer batch and one transaction.")
     /// `NOTIFICATION_WORKER_BATCH_SIZE`: deliveries claimed per round.
     public static let workerBatchSize = ConfigurationSetting(
         key: "notification.worker.batchSize", expected: "an integer 1…5000", default: "200",
@@ -46,7 +50,7 @@ public struct NotificationSettings: ServiceSettings {
     /// Every key.
     public static var settings: [ConfigurationSetting] {
         [
-            rulesDirectory, consumerGroup, workerBatchSize, workerPoll, workerLease, retryInitial, retryMaximum, retryMaxAttempts,
+            rulesDirectory, consumerGroup, consumerBatchSize, workerBatchSize, workerPoll, workerLease, retryInitial, retryMaximum, retryMaxAttempts,
             webhookTimeout, webhookConcurrency,
         ]
     }
@@ -55,6 +59,8 @@ public struct NotificationSettings: ServiceSettings {
     public var rulesDirectory: String?
     /// The consumer group.
     public var consumerGroup: String
+    /// Most records per consumer batch. Default 500.
+    public var consumerBatchSize: Int
     /// The worker's options.
     public var worker: DeliveryWorker.Configuration
     /// The webhook channel's options.
@@ -62,11 +68,12 @@ public struct NotificationSettings: ServiceSettings {
 
     /// Creates settings from values (tests).
     public init(
-        rulesDirectory: String? = nil, consumerGroup: String = "notification", worker: DeliveryWorker.Configuration = .init(),
-        webhook: WebhookChannel.Configuration = .init()
+        rulesDirectory: String? = nil, consumerGroup: String = "notification", consumerBatchSize: Int = 500,
+        worker: DeliveryWorker.Configuration = .init(), webhook: WebhookChannel.Configuration = .init()
     ) {
         self.rulesDirectory = rulesDirectory
         self.consumerGroup = consumerGroup
+        self.consumerBatchSize = consumerBatchSize
         self.worker = worker
         self.webhook = webhook
     }
@@ -77,6 +84,7 @@ public struct NotificationSettings: ServiceSettings {
         if reader.text(.cityDirectory) == nil { reader.record(ConfigurationProblem(setting: .cityDirectory, kind: .missing)) }
         let rulesDirectory = reader.optionalString(Self.rulesDirectory)
         let consumerGroup = reader.string(Self.consumerGroup, default: "notification")
+        let consumerBatchSize = reader.int(Self.consumerBatchSize, default: 500, in: 1...5000)
         let batchSize = reader.int(Self.workerBatchSize, default: 200, in: 1...5000)
         let poll = reader.seconds(Self.workerPoll, default: .milliseconds(500), minimum: .milliseconds(50))
         let lease = reader.seconds(Self.workerLease, default: .seconds(300), minimum: .seconds(1))
@@ -102,7 +110,7 @@ public struct NotificationSettings: ServiceSettings {
         }
         guard reader.problems.count == problemsBefore else { return nil }
         self.init(
-            rulesDirectory: rulesDirectory, consumerGroup: consumerGroup,
+            rulesDirectory: rulesDirectory, consumerGroup: consumerGroup, consumerBatchSize: consumerBatchSize,
             worker: DeliveryWorker.Configuration(
                 batchSize: batchSize, pollInterval: poll, lease: lease,
                 retry: DeliveryRetryPolicy(initialDelay: initial, maximumDelay: maximum, maximumAttempts: attempts)),
