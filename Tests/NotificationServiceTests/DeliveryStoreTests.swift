@@ -150,7 +150,7 @@ struct DeliveryStoreTests {
             #expect(all.nextCursor == nil)
             let ofCase = try await store.list(.init(caseId: caseIds[2]), on: database.client, logger: database.logger)
             #expect(ofCase.deliveries.count == 2)
-            #expect(ofCase.deliveries.allSatisfy { $0.caseId == caseIds[2] })
+            #expect(ofCase.deliveries.allSatisfy { $0.caseId.rawValue == caseIds[2] })
             let toCo = try await store.list(.init(recipient: "unit:S339901001-ENFORCE"), on: database.client, logger: database.logger)
             #expect(toCo.deliveries.count == 5)
             #expect(try await store.list(.init(status: .sent), on: database.client, logger: database.logger).deliveries.isEmpty)

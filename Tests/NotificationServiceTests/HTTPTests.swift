@@ -63,11 +63,13 @@ struct HTTPTests {
                     let list = try Self.decode(DeliveryList.self, response)
                     #expect(list.nextCursor == nil)
                     #expect(Set(list.deliveries.map(\.recipient)) == ["unit:S339901001-SANITATION", "unit:S339901001-ENFORCE", "reporter:12345"])
-                    #expect(list.deliveries.allSatisfy { $0.caseId == caseIds[0] && $0.status == "sent" && $0.channel == "sink" && $0.sentAt != nil })
+                    #expect(list.deliveries.allSatisfy { $0.caseId.rawValue == caseIds[0] && $0.status == "sent" && $0.channel == "sink" && $0.sentAt != nil })
                     let close = try #require(list.deliveries.first { $0.recipient == "reporter:12345" })
                     #expect(close.title == "【结案回复】您反映的问题已办结")
                     #expect(close.eventType == "gridloop.case.closed.v1")
                     #expect(close.recipientName == "报告人")
+                    // Case ids are written lower-case, as in the events and the other services.
+                    #expect(String(decoding: response.body.readableBytesView, as: UTF8.self).contains(#""caseId":"\#(caseIds[0].uuidString.lowercased())""#))
                 }
                 try await client.execute(uri: "/v1/deliveries?status=sent&recipient=reporter:12345", method: .get, headers: leadOfDistrict) { response in
                     let decoded = try Self.decode(DeliveryList.self, response)

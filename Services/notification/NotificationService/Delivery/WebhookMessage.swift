@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import GridDomain
 
 /// The JSON body of a webhook request, written with `ContractJSON` (keys lowerCamelCase and sorted,
 /// times RFC 3339 UTC with milliseconds). The same delivery
@@ -11,8 +12,8 @@ import Foundation
 public struct WebhookMessage: Sendable, Hashable, Codable {
     /// The delivery id.
     public var id: UUID
-    /// The case id.
-    public var caseId: UUID
+    /// The case id (lower-case in JSON, as in the events).
+    public var caseId: CaseID
     /// The case number.
     public var caseNumber: String
     /// The event's identity (several deliveries of one event share it).
@@ -37,7 +38,7 @@ public struct WebhookMessage: Sendable, Hashable, Codable {
     /// The message of a claimed delivery.
     public init(_ delivery: ClaimedDelivery) {
         self.id = delivery.id
-        self.caseId = delivery.caseId
+        self.caseId = CaseID(rawValue: delivery.caseId)
         self.caseNumber = delivery.caseNumber
         self.eventKey = delivery.eventKey
         self.eventType = delivery.eventType

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import GridDomain
 
 /// A row of `deliveries` as the HTTP API shows it.
 public struct DeliveryRecord: Sendable, Hashable, Codable {
@@ -14,8 +15,8 @@ public struct DeliveryRecord: Sendable, Hashable, Codable {
     public var eventId: String
     /// The CloudEvents type of the event.
     public var eventType: String
-    /// The case.
-    public var caseId: UUID
+    /// The case (lower-case in JSON, as in the events).
+    public var caseId: CaseID
     /// The case number.
     public var caseNumber: String
     /// The recipient's text form (`unit:D339901-SANITATION`).

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import GridDomain
 public import Logging
 public import PostgresNIO
 
@@ -80,7 +81,7 @@ extension DeliveryStore {
             last = DeliveryCursor(createdAtMicroseconds: row.20, id: row.0)
             records.append(
                 DeliveryRecord(
-                    id: row.0, eventKey: row.1, eventId: row.2, eventType: row.3, caseId: row.4, caseNumber: row.5, recipient: row.6,
+                    id: row.0, eventKey: row.1, eventId: row.2, eventType: row.3, caseId: CaseID(rawValue: row.4), caseNumber: row.5, recipient: row.6,
                     recipientName: row.7, channel: row.8, address: Self.displayAddress(row.9), template: row.10, title: row.11,
                     body: row.12, status: row.13, attempts: row.14, nextAttemptAt: row.15, lastAttemptAt: row.16, lastError: row.17,
                     createdAt: row.18, sentAt: row.19))

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import GridDomain
 public import Logging
 public import PostgresNIO
 
@@ -17,7 +18,7 @@ public struct SinkMessage: Sendable, Hashable, Codable {
     /// The recipient's text form.
     public var recipient: String
     /// The case.
-    public var caseId: UUID
+    public var caseId: CaseID
     /// The title.
     public var title: String
     /// The body.
@@ -77,7 +78,7 @@ public struct SinkStore: Sendable {
         for try await row in rows.decode((Int64, UUID, String, String, UUID, String, String, Date).self) {
             messages.append(
                 SinkMessage(
-                    id: row.0, deliveryId: row.1, mailbox: row.2, recipient: row.3, caseId: row.4, title: row.5, body: row.6,
+                    id: row.0, deliveryId: row.1, mailbox: row.2, recipient: row.3, caseId: CaseID(rawValue: row.4), title: row.5, body: row.6,
                     receivedAt: row.7))
         }
         return messages
