@@ -36,7 +36,7 @@ struct CaseWorkflow: Sendable {
     ///   refused; `ContractValidationError` or an encoding error when an event cannot be built.
     func open(
         report: CaseReport, id: CaseID, number: CaseNumber, placement: CasePlacementV1, by actor: CaseActor, at time: Date,
-        selfDisposal: (note: String, attachments: [URL])? = nil
+        selfDisposal: SelfDisposal? = nil
     ) throws -> Progress {
         let (opened, openingEvent) = try lifecycle.open(id: id, number: number, report: report, by: actor, at: time)
         let opening = try ProducedEvent(opening: openingEvent, of: opened, placement: placement)

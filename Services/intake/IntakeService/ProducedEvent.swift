@@ -17,6 +17,10 @@ struct ProducedEvent: Sendable, Hashable {
     let occurredAt: Date
     /// The event data.
     let data: Data
+    /// The step, `nil` for the opening event.
+    let step: CaseAction.Kind?
+    /// The role of the actor.
+    let actorRole: ActorRole
 
     /// The event opening `opened` at `placement`.
     init(opening event: CaseEvent, of opened: Case, placement: CasePlacementV1) throws {
@@ -37,5 +41,7 @@ struct ProducedEvent: Sendable, Hashable {
         self.sequence = event.sequence
         self.occurredAt = event.at
         self.data = data
+        self.step = event.action?.kind
+        self.actorRole = event.actor.role
     }
 }

@@ -1,0 +1,54 @@
+import Foundation
+import GridDomain
+import GridRuntime
+import Logging
+import PostgresNIO
+
+/// Intake's transactions — the supervision centre's desk. Every change of a case, its timeline
+/// entries and the events announcing it are written in one outbox transaction; lists of reports and
+/// events are handled with a fixed number of statements whatever their size (a Kafka batch costs the
+/// same few round trips as a single HTTP report).
+///
+/// Used by the HTTP routes (``IntakeRoutes``) and the consumers; see the extensions for opening
+/// reports, taking steps and applying lifecycle events.
+struct IntakeDesk: Sendable {
+    /// The connection pool.
+    let client: PostgresClient
+    /// The outbox of intake's schema.
+    let outbox: Outbox
+    /// The loop's rules.
+    let workflow: CaseWorkflow
+    /// Places reports in the city.
+    let locator: Locator
+    /// Case numbers.
+    let numbering: CaseNumbering
+    /// Metrics.
+    let metrics: IntakeMetrics
+    /// The logger.
+    let logger: Logger
+
+    let cases = CaseStore()
+    let timeline = TimelineStore()
+    let reporters = ReporterStore()
+    let inbound = InboundStore()
+    let queries = CaseQueries()
+
+    /// Writes produced events to the timeline and enqueues them on the lifecycle topic.
+    func record(_ events: [ProducedEvent], in transaction: OutboxTransaction) async throws {
+        guard !events.isEmpty else { return }
+        try await timeline.append(events.map(TimelineEntry.init), on: transaction.connection, logger: logger)
+        for event in events {
+            try transaction.enqueue(event.cloudEvent, topic: ContractTopic.caseLifecycle)
+            if let step = event.step { metrics.step(step.rawValue, bySystem: event.actorRole == .system) }
+        }
+    }
+}
+
+extension ProducedEvent {
+    /// The CloudEvent to publish: source `/gridloop/intake`, subject (and record key) the case id.
+    var cloudEvent: CloudEvent {
+        CloudEvent(
+            id: id.uuidString.lowercased(), source: ContractSource.intake, type: type, subject: caseID.description,
+            time: occurredAt, dataContentType: CloudEvent.jsonContentType, data: Array(data))
+    }
+}
