@@ -81,6 +81,7 @@ var targets: [Target] = [
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ],
         path: "Shared/GridRuntime",
         swiftSettings: swiftSettings
@@ -178,6 +179,7 @@ var dependencies: [Package.Dependency] = [
     .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
 ]
 
 var products: [Product] = services.map { .executable(name: $0.executable, targets: [$0.executable]) }
@@ -195,6 +197,30 @@ if ProcessInfo.processInfo.environment["GRIDLOOP_BENCHMARKS"] == "1" {
             path: "Benchmarks/ResolveBenchmark",
             swiftSettings: swiftSettings,
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    )
+    // Compared with librdkafka's rdkafka_performance by Benchmarks/kafka-producer.sh (a plain executable).
+    targets.append(
+        .executableTarget(
+            name: "KafkaProducerBenchmark",
+            dependencies: ["GridKafka", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/KafkaProducerBenchmark",
+            swiftSettings: swiftSettings
+        )
+    )
+    // Outbox relay throughput (see Benchmarks/README.md).
+    targets.append(
+        .executableTarget(
+            name: "OutboxRelayBenchmark",
+            dependencies: [
+                "GridKafka",
+                "GridRuntime",
+                "TestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/OutboxRelayBenchmark",
+            swiftSettings: swiftSettings
         )
     )
 }
