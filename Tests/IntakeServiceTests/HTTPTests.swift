@@ -5,6 +5,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import PostgresNIO
+import TestSupport
 import Testing
 
 @testable import IntakeService
@@ -49,7 +51,7 @@ struct HTTPTests {
     }
 
     static func json(_ buffer: ByteBuffer) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any])
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any])
     }
 
     static func report(_ fixture: IntakeFixture, point: (Double, Double)? = nil, extra: String = "") throws -> ByteBuffer {
@@ -160,7 +162,8 @@ struct HTTPTests {
                 body: ByteBuffer(string: #"{"confirmed":true,"note":"属实"}"#)
             ) { response in
                 #expect(response.status == .ok)
-                #expect((try Self.json(response.body)["snapshot"] as? [String: Any])?["state"] as? String == "filed")
+                let json = try Self.json(response.body)
+                #expect((json["snapshot"] as? [String: Any])?["state"] as? String == "filed")
             }
             try await client.execute(
                 uri: "/v1/cases/\(id)/check", method: .post, headers: Self.headers(TestPrincipals.supervisor),
@@ -173,7 +176,8 @@ struct HTTPTests {
                 body: ByteBuffer(string: #"{"passed":true}"#)
             ) { response in
                 #expect(response.status == .conflict)
-                #expect((try Self.json(response.body)["error"] as? [String: Any])?["code"] as? String == "owned_by_routing")
+                let json = try Self.json(response.body)
+                #expect((json["error"] as? [String: Any])?["code"] as? String == "owned_by_routing")
             }
         }
     }
@@ -200,7 +204,8 @@ struct HTTPTests {
                 #expect(body["nextCursor"] == nil)
             }
             try await client.execute(uri: "/v1/cases", method: .get, headers: Self.headers(TestPrincipals.dispatcherOtherDistrict)) { response in
-                #expect((try Self.json(response.body)["cases"] as? [Any])?.count == 0)
+                let json = try Self.json(response.body)
+                #expect((json["cases"] as? [Any])?.count == 0)
             }
             try await client.execute(uri: "/v1/cases?state=bogus&limit=0", method: .get, headers: Self.headers(TestPrincipals.shiftLead)) {
                 response in

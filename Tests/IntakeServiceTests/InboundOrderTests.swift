@@ -2,6 +2,7 @@ import Foundation
 import GridDomain
 import GridRuntime
 import PostgresNIO
+import TestSupport
 import Testing
 
 @testable import IntakeService
@@ -10,13 +11,15 @@ import Testing
 struct InboundOrderTests {
     static let topic = ContractTopic.hotlineWorkOrders
 
-    static func order(number: String, point: (Double, Double)? = (120.102, 30.215), phone: String = "13800000000") -> [UInt8] {
+    static func order(
+        number: String, point: (Double, Double)? = (120.102, 30.215), phone: String = "13800000000", category: String = "E0102"
+    ) -> [UInt8] {
         var location: [String: Any] = ["address": "临江市江滨区五港镇春桥村村委会东侧路口"]
         if let point { location["point"] = ["longitude": point.0, "latitude": point.1] }
         let object: [String: Any] = [
             "schemaVersion": 1, "orderNumber": number, "channel": "12345", "receivedAt": "2025-03-12T09:15:27+08:00",
             "caller": ["name": "张三", "phone": phone], "requestType": "complaint", "content": "垃圾堆积两天无人清运",
-            "location": location, "category": "E0102",
+            "location": location, "category": category,
         ]
         return Array(try! JSONSerialization.data(withJSONObject: object))
     }
@@ -32,7 +35,7 @@ struct InboundOrderTests {
         }
     }
 
-    @Test func aValidOrderOpensAHotlineCaseAwaitingVerificationAndKeepsTheRawOrder() async throws {
+    @Test func aValidOrderOpensAHotlineCaseFiledAtOnceAndKeepsTheRawOrder() async throws {
         try await IntakeFixture.with { fixture in
             let example = try Data(
                 contentsOf: URL(fileURLWithPath: IntakeFixture.cityDirectory + "/../../docs/contracts/examples/hotline-workorder.v1.json"))
@@ -52,12 +55,19 @@ struct InboundOrderTests {
                 #expect(type == "complaint")
                 #expect(Array(buffer: raw) == Array(example))
                 #expect(offset == 7)
-                #expect(state == "verifying")
+                #expect(state == "filed")  // E0102 needs no verification in the sample city's catalog
                 #expect(channel == "12345")
                 #expect(grid != nil)
                 #expect(phone == "13800000000")
             }
             #expect(found == 1)
+            #expect(try await fixture.outbox().map(\.type) == ["gridloop.case.reported.v1", "gridloop.case.filed.v1"])
+        }
+    }
+
+    @Test func anOrderWhoseCategoryNeedsVerificationIsSentToVerification() async throws {
+        try await IntakeFixture.with { fixture in
+            try await Self.consume(fixture, [Self.message(Self.order(number: "GD-7", category: "E0101"), offset: 1)])
             #expect(try await fixture.outbox().map(\.type) == ["gridloop.case.reported.v1", "gridloop.case.verification-requested.v1"])
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import GridDomain
 import GridRuntime
 import PostgresNIO
+import TestSupport
 import Testing
 
 @testable import IntakeService

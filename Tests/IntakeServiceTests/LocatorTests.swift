@@ -1,5 +1,7 @@
 import Foundation
 import GridDomain
+import PostgresNIO
+import TestSupport
 import Testing
 
 @testable import IntakeService

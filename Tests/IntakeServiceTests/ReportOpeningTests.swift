@@ -1,6 +1,8 @@
 import Foundation
 import GridDomain
 import GridRuntime
+import PostgresNIO
+import TestSupport
 import Testing
 
 @testable import IntakeService

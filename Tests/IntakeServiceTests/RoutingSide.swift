@@ -1,6 +1,8 @@
 import Foundation
 import GridDomain
 import GridRuntime
+import PostgresNIO
+import TestSupport
 
 @testable import IntakeService
 
@@ -20,7 +22,7 @@ struct RoutingSide {
 
     /// Takes a step and returns the message routing would publish.
     mutating func step(_ action: CaseAction, by actor: CaseActor, after seconds: TimeInterval = 1) throws -> LifecycleMessage {
-        let event = try lifecycle.apply(action, to: &replica, by: actor, at: Timestamps.truncated(replica.updatedAt + seconds))
+        let event = try lifecycle.apply(action, to: &replica, by: actor, at: Timestamps.stable(replica.updatedAt + seconds))
         let data = try CaseStepV1(event: event, case: replica, placement: placement)
         let json = try ContractJSON.encode(data)
         return LifecycleMessage(

@@ -2,14 +2,14 @@ import Foundation
 import GridDomain
 
 /// The city as intake uses it, loaded once at start-up from `GRIDLOOP_CITY_DIR`: places and grids,
-/// the catalog (filing and verification rules), and the lifecycle configuration shared by every
-/// service (replicas must apply steps with the producers' configuration).
+/// the catalog (filing and verification rules), and the lifecycle configuration (`lifecycle.csv`)
+/// shared by every service (replicas must apply steps with the producers' configuration).
 struct IntakeCity: Sendable {
     /// The directory the city was loaded from.
     let directory: String
     /// Places, catalog, units, 权责清单.
     let reference: CityReferenceData
-    /// The lifecycle (default configuration: the one every GridLoop service uses).
+    /// The lifecycle with the city's configuration (`lifecycle.csv`), the same every service loads.
     let lifecycle: CaseLifecycle
     /// The bytes that define the grids (for the load fingerprint).
     let gridFingerprintSource: [UInt8]
@@ -20,8 +20,9 @@ struct IntakeCity: Sendable {
         let configuration = CityReferenceData.Configuration()
         do {
             let reference = try CityReferenceData(directory: directory, listVersion: "intake", configuration: configuration)
+            let lifecycle = CaseLifecycle(configuration: try CaseLifecycle.Configuration(cityDirectory: URL(fileURLWithPath: directory)))
             let source = try GridLoader.fingerprintSource(directory: directory, configuration: configuration)
-            return IntakeCity(directory: directory, reference: reference, lifecycle: CaseLifecycle(), gridFingerprintSource: source)
+            return IntakeCity(directory: directory, reference: reference, lifecycle: lifecycle, gridFingerprintSource: source)
         } catch let error as DataFileError {
             throw IntakeStartupError(code: .invalidCity, message: "the city in \(directory) cannot be loaded: \(error)")
         } catch {

@@ -104,7 +104,7 @@ extension IntakeDesk {
     /// - Throws: ``LocationError`` (422) when it cannot be placed, ``APIError`` when the lifecycle refuses it.
     func openReport(_ validated: ValidatedReport) async throws -> StoredCase {
         let new = NewReport(report: validated.report, actor: validated.actor, selfDisposal: validated.selfDisposal, inbound: nil)
-        let outcome = try await outbox.withTransaction(on: client, logger: logger) { transaction in
+        let outcome = try await transaction { transaction in
             try await open([new], in: transaction, at: Timestamps.now())[0]
         }
         switch outcome {

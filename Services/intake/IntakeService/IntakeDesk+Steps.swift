@@ -18,7 +18,7 @@ extension IntakeDesk {
         on id: CaseID, by principal: Principal, roles: [ActorRole],
         action: @Sendable (StoredCase) throws(APIError) -> CaseAction
     ) async throws -> StoredCase {
-        try await outbox.withTransaction(on: client, logger: logger) { transaction in
+        try await transaction { transaction in
             guard var stored = try await cases.lock([id], on: transaction.connection, logger: logger)[id] else {
                 throw APIError.notFound("no case \(id)", code: "case_not_found")
             }

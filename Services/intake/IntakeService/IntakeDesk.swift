@@ -33,6 +33,18 @@ struct IntakeDesk: Sendable {
     let inbound = InboundStore()
     let queries = CaseQueries()
 
+    /// Runs `body` in an outbox transaction on a pooled connection. An error thrown by `body` comes
+    /// out as itself (not wrapped in `PostgresTransactionError`), so callers see the ``APIError`` or
+    /// domain error; failures to begin or commit stay wrapped.
+    func transaction<Result: Sendable>(_ body: (OutboxTransaction) async throws -> sending Result) async throws -> Result {
+        do {
+            return try await outbox.withTransaction(on: client, logger: logger) { try await body($0) }
+        } catch let error as PostgresTransactionError {
+            if let closureError = error.closureError { throw closureError }
+            throw error
+        }
+    }
+
     /// Writes produced events to the timeline and enqueues them on the lifecycle topic.
     func record(_ events: [ProducedEvent], in transaction: OutboxTransaction) async throws {
         guard !events.isEmpty else { return }
