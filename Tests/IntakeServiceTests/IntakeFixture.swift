@@ -36,7 +36,7 @@ struct IntakeFixture: Sendable {
             let logger = database.logger
             try await MigrationRunner(configuration: .init(schema: database.schema), logger: logger)
                 .run(IntakeMigrations.set, on: database.client)
-            try await GridLoader(batchSize: 500, logger: logger)
+            _ = try await GridLoader(batchSize: 500, logger: logger)
                 .load(city.reference.places, fingerprintSource: city.gridFingerprintSource, client: database.client)
             let metrics = ServiceMetrics()
             let lifecycle = city.lifecycle

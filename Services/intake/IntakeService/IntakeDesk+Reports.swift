@@ -1,6 +1,7 @@
 import Foundation
 import GridDomain
 import GridRuntime
+import Logging
 import PostgresNIO
 
 /// A report to open: from the HTTP API or an inbound message.
@@ -51,6 +52,7 @@ extension IntakeDesk {
             if case .failure(let error) = placements[$0] {
                 outcomes[$0] = .refused(error)
                 metrics.rejected(reason: error.code.description)
+                logger.notice("report refused", metadata: ["reason": "\(error)", "channel": "\(reports[$0].report.channel.rawValue)"])
                 return false
             }
             return true
@@ -91,6 +93,12 @@ extension IntakeDesk {
                         raw: source.raw, partition: source.partition, offset: source.offset))
             }
             metrics.caseOpened(channel: report.channel.rawValue)
+            logger.with(caseID: id.description).info(
+                "case opened",
+                metadata: [
+                    "case_number": "\(storedCase.replica.number)", "channel": "\(report.channel.rawValue)",
+                    "state": "\(storedCase.replica.state.rawValue)", "grid": "\(storedCase.placement.grid?.digits ?? "-")",
+                ])
         }
         try await reporters.insert(records, on: connection, logger: logger)
         try await inbound.insert(inboundRecords, on: connection, logger: logger)

@@ -1,6 +1,7 @@
 import Foundation
 import GridDomain
 import GridRuntime
+import Logging
 import PostgresNIO
 
 extension IntakeDesk {
@@ -41,6 +42,12 @@ extension IntakeDesk {
             stored.replica = progress.replica
             try await cases.update([stored], on: transaction.connection, logger: logger)
             try await record(progress.events, in: transaction)
+            logger.with(caseID: id.description).info(
+                "step taken",
+                metadata: [
+                    "step": "\(step.kind.rawValue)", "role": "\(role.rawValue)", "state": "\(stored.replica.state.rawValue)",
+                    "events": "\(progress.events.count)",
+                ])
             return stored
         }
     }

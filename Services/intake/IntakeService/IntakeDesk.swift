@@ -52,6 +52,9 @@ struct IntakeDesk: Sendable {
         for event in events {
             try transaction.enqueue(event.cloudEvent, topic: ContractTopic.caseLifecycle)
             if let step = event.step { metrics.step(step.rawValue, bySystem: event.actorRole == .system) }
+            logger.with(caseID: event.caseID.description).debug(
+                "case event written",
+                metadata: ["type": "\(event.type)", "sequence": "\(event.sequence)", LogMetadataKey.eventID: "\(event.id)"])
         }
     }
 }

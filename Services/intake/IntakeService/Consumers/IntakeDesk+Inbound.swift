@@ -1,6 +1,7 @@
 import Foundation
 import GridDomain
 import GridRuntime
+import Logging
 
 extension IntakeDesk {
     /// Opens the cases of consumed work orders or alerts inside `transaction` (one statement per
@@ -16,6 +17,12 @@ extension IntakeDesk {
             case .success(let new): newReports.append(new)
             case .failure(let error):
                 metrics.rejected(reason: "invalid")
+                logger.notice(
+                    "inbound message refused",
+                    metadata: [
+                        "topic": "\(report.message.topic)", "partition": "\(report.message.partition)",
+                        "offset": "\(report.message.offset)", "problems": "\(error.problems.count)", "subject": "\(error.subject)",
+                    ])
                 throw error
             }
         }
