@@ -129,6 +129,11 @@ struct CaseStepTests {
             }
             #expect(closed.replica.state == .closed)
             #expect(closed.replica.callback?.satisfaction == .satisfied)
+            let rows = try await fixture.database.client.query(
+                "SELECT status FROM hotline_orders WHERE case_id = \(id.rawValue)", logger: fixture.database.logger)
+            var statuses: [String] = []
+            for try await status in rows.decode(String.self) { statuses.append(status) }
+            #expect(statuses == ["closed"])
         }
     }
 }

@@ -69,7 +69,9 @@ extension IntakeFixture {
             channel: channel, reporter: Reporter(phone: .phone("13912345678"), accountID: "sup-001"), reportedAt: Timestamps.now(),
             location: CaseLocation(point: interiorPoint(of: grid)), category: CategoryCode("E0102"), details: "垃圾",
             externalReference: channel.isHotline ? "GD-\(UUID().uuidString.prefix(8))" : nil)
-        let outcomes = try await ReportOpeningTests.open(self, [NewReport(report: report, actor: actor)])
+        let inbound = channel.isHotline
+            ? InboundSource(kind: .hotlineOrder(requestType: "complaint"), raw: Array("{}".utf8), partition: 0, offset: 0) : nil
+        let outcomes = try await ReportOpeningTests.open(self, [NewReport(report: report, actor: actor, inbound: inbound)])
         guard case .opened(let stored) = outcomes[0] else { throw TestFailure("not opened: \(outcomes[0])") }
         return stored
     }

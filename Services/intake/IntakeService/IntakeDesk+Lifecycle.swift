@@ -89,6 +89,7 @@ extension IntakeDesk {
         }
         _ = try await cases.insert(opened.compactMap { working[$0] }, on: connection, logger: logger)
         try await cases.update(changed.compactMap { working[$0] }, on: connection, logger: logger)
+        try await inbound.recordFinalStates(of: changed.compactMap { working[$0] }, on: connection, logger: logger)
         try await timeline.append(entries, on: connection, logger: logger)
         try await record(produced, in: transaction)
     }

@@ -41,6 +41,7 @@ extension IntakeDesk {
             }
             stored.replica = progress.replica
             try await cases.update([stored], on: transaction.connection, logger: logger)
+            try await inbound.recordFinalStates(of: [stored], on: transaction.connection, logger: logger)
             try await record(progress.events, in: transaction)
             logger.with(caseID: id.description).info(
                 "step taken",

@@ -32,7 +32,8 @@ struct InboundRecord: Sendable, Hashable {
     var offset: Int64
 }
 
-/// The `hotline_orders` and `sensing_alerts` tables.
+/// The `hotline_orders` and `sensing_alerts` tables. A work order's `status` is `accepted` once its
+/// case is opened and the case's final state (`closed`, `not_filed`, …) once it is finished.
 struct InboundStore: Sendable {
     /// Inserts the records, skipping order numbers and alert ids already stored.
     func insert(_ records: [InboundRecord], on connection: PostgresConnection, logger: Logger) async throws {
@@ -71,5 +72,19 @@ struct InboundStore: Sendable {
                 """,
                 logger: logger)
         }
+    }
+
+    /// Sets the status of the work orders whose cases reached a final state to that state (`closed`,
+    /// `not_filed`, `duplicate`, `void`), so the hotline bridge can sync results back.
+    func recordFinalStates(of cases: [StoredCase], on connection: PostgresConnection, logger: Logger) async throws {
+        let finished = cases.filter { $0.replica.state.isTerminal && $0.replica.report.channel.isHotline }
+        guard !finished.isEmpty else { return }
+        try await connection.query(
+            """
+            UPDATE hotline_orders o SET status = f.state
+            FROM unnest(\(finished.map(\.replica.id.rawValue))::uuid[], \(finished.map(\.replica.state.rawValue))::text[]) AS f(case_id, state)
+            WHERE o.case_id = f.case_id
+            """,
+            logger: logger)
     }
 }
