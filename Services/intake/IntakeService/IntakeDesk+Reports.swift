@@ -40,9 +40,9 @@ enum ReportOutcome: Sendable {
 }
 
 extension IntakeDesk {
-    /// Opens cases for `reports` inside `transaction`: locates them all in one query, numbers them,
-    /// takes the automatic steps, and writes cases, reporters, timelines, inbound messages and events
-    /// with one statement each.
+    /// Opens cases for `reports` inside `transaction`: locates them all in one query, numbers them
+    /// (serials from a pool), takes the automatic steps, writes cases, reporters, timelines and inbound
+    /// messages in one statement and enqueues the events (written by the outbox with one insert).
     /// - Returns: One outcome per report, in order.
     func open(_ reports: [NewReport], in transaction: OutboxTransaction, at now: Date) async throws -> [ReportOutcome] {
         let connection = transaction.connection
@@ -57,7 +57,9 @@ extension IntakeDesk {
             }
             return true
         }
-        let serials = try await cases.allocateSerials(located.count, on: connection, logger: logger)
+        let serials = try await serials.take(located.count) { count in
+            try await cases.allocateSerials(count, on: connection, logger: logger)
+        }
 
         var progresses: [Int: CaseWorkflow.Progress] = [:]
         for (index, serial) in zip(located, serials) {
@@ -74,35 +76,36 @@ extension IntakeDesk {
         }
 
         let order = progresses.keys.sorted()
-        let stored = order.map { StoredCase(replica: progresses[$0]!.replica, placement: progresses[$0]!.placement) }
-        let inserted = try await cases.insert(stored, on: connection, logger: logger)
-        var records: [ReporterRecord] = []
-        var inboundRecords: [InboundRecord] = []
-        var events: [ProducedEvent] = []
-        for (index, storedCase) in zip(order, stored) {
-            let id = storedCase.replica.id
-            guard inserted.contains(id) else { continue }  // outcome stays .duplicate
+        var batch = OpeningWriter.Batch()
+        for index in order {
+            let progress = progresses[index]!
             let report = reports[index].report
-            outcomes[index] = .opened(storedCase)
-            records.append(ReporterRecord(caseID: id, report: report))
-            events += progresses[index]!.events
+            let id = progress.replica.id
+            batch.cases.append(StoredCase(replica: progress.replica, placement: progress.placement))
+            batch.reporters.append(ReporterRecord(caseID: id, report: report))
+            batch.timeline += progress.events.map(TimelineEntry.init)
             if let source = reports[index].inbound, let reference = report.externalReference {
-                inboundRecords.append(
+                batch.inbound.append(
                     InboundRecord(
                         kind: source.kind, reference: reference, channel: report.channel, receivedAt: report.reportedAt, caseID: id,
                         raw: source.raw, partition: source.partition, offset: source.offset))
             }
+        }
+        let inserted = try await OpeningWriter().write(batch, on: connection, logger: logger)
+        var events: [ProducedEvent] = []
+        for (index, storedCase) in zip(order, batch.cases) where inserted.contains(storedCase.replica.id) {
+            let report = reports[index].report
+            outcomes[index] = .opened(storedCase)  // the others stay .duplicate
+            events += progresses[index]!.events
             metrics.caseOpened(channel: report.channel.rawValue)
-            logger.with(caseID: id.description).info(
+            logger.with(caseID: storedCase.replica.id.description).info(
                 "case opened",
                 metadata: [
                     "case_number": "\(storedCase.replica.number)", "channel": "\(report.channel.rawValue)",
                     "state": "\(storedCase.replica.state.rawValue)", "grid": "\(storedCase.placement.grid?.digits ?? "-")",
                 ])
         }
-        try await reporters.insert(records, on: connection, logger: logger)
-        try await inbound.insert(inboundRecords, on: connection, logger: logger)
-        try await record(events, in: transaction)
+        try await enqueue(events, in: transaction)
         return outcomes
     }
 }

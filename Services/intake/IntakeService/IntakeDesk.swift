@@ -32,6 +32,8 @@ struct IntakeDesk: Sendable {
     let reporters = ReporterStore()
     let inbound = InboundStore()
     let queries = CaseQueries()
+    /// Serials of case numbers.
+    let serials = CaseSerialPool()
 
     /// Runs `body` in an outbox transaction on a pooled connection. An error thrown by `body` comes
     /// out as itself (not wrapped in `PostgresTransactionError`), so callers see the ``APIError`` or
@@ -49,6 +51,11 @@ struct IntakeDesk: Sendable {
     func record(_ events: [ProducedEvent], in transaction: OutboxTransaction) async throws {
         guard !events.isEmpty else { return }
         try await timeline.append(events.map(TimelineEntry.init), on: transaction.connection, logger: logger)
+        try await enqueue(events, in: transaction)
+    }
+
+    /// Enqueues produced events on the lifecycle topic (their timeline entries are written by the caller).
+    func enqueue(_ events: [ProducedEvent], in transaction: OutboxTransaction) async throws {
         for event in events {
             try transaction.enqueue(event.cloudEvent, topic: ContractTopic.caseLifecycle)
             if let step = event.step { metrics.step(step.rawValue, bySystem: event.actorRole == .system) }

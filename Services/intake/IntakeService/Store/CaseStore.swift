@@ -23,7 +23,7 @@ struct CaseStore: Sendable {
     /// - Returns: The ids actually inserted.
     func insert(_ cases: [StoredCase], on connection: PostgresConnection, logger: Logger) async throws -> Set<CaseID> {
         guard !cases.isEmpty else { return [] }
-        let columns = try Columns(cases)
+        let columns = try CaseColumns(cases)
         let rows = try await connection.query(
             """
             INSERT INTO cases (id, number, state, category, urgency, channel, place, grid, community, street, district,
@@ -53,7 +53,7 @@ struct CaseStore: Sendable {
     /// Writes the replicas' state, category, urgency, times, sequence and JSON.
     func update(_ cases: [StoredCase], on connection: PostgresConnection, logger: Logger) async throws {
         guard !cases.isEmpty else { return }
-        let columns = try Columns(cases)
+        let columns = try CaseColumns(cases)
         try await connection.query(
             """
             UPDATE cases SET state = u.state, category = NULLIF(u.category, ''), urgency = u.urgency,
@@ -91,41 +91,5 @@ struct CaseStore: Sendable {
             return try StoredCase(replicaJSON: replica, placementJSON: placement)
         }
         return nil
-    }
-}
-
-/// Column arrays of a list of cases, for `unnest`.
-private struct Columns {
-    var ids: [UUID] = [], numbers: [String] = [], states: [String] = [], categories: [String] = []
-    var urgencies: [String] = [], channels: [String] = [], places: [String] = [], grids: [String] = []
-    var communities: [String] = [], streets: [String] = [], districts: [String] = [], areaClasses: [String] = []
-    var accounts: [String] = [], references: [String] = [], reportedAt: [Date] = [], openedAt: [Date] = []
-    var updatedAt: [Date] = [], lastSequences: [Int] = [], replicas: [String] = [], placements: [String] = []
-
-    init(_ cases: [StoredCase]) throws {
-        for stored in cases {
-            let replica = stored.replica
-            let placement = stored.placement
-            ids.append(replica.id.rawValue)
-            numbers.append(replica.number.rawValue)
-            states.append(replica.state.rawValue)
-            categories.append(replica.category?.description ?? "")
-            urgencies.append(replica.urgency.rawValue)
-            channels.append(replica.report.channel.rawValue)
-            places.append(stored.place?.digits ?? "")
-            grids.append(placement.grid?.digits ?? "")
-            communities.append(placement.community?.digits ?? "")
-            streets.append(placement.street?.digits ?? "")
-            districts.append(placement.district?.digits ?? "")
-            areaClasses.append(placement.areaClass?.rawValue ?? "")
-            accounts.append(replica.report.reporter.accountID ?? "")
-            references.append(replica.report.externalReference ?? "")
-            reportedAt.append(replica.report.reportedAt)
-            openedAt.append(replica.openedAt)
-            updatedAt.append(replica.updatedAt)
-            lastSequences.append(replica.lastSequence)
-            replicas.append(try stored.replicaJSON())
-            placements.append(try stored.placementJSON())
-        }
     }
 }
