@@ -23,7 +23,7 @@ extension IntakeDesk {
     /// `CaseReplay` (intake's own events come back as duplicates), every event of a case is appended
     /// to its timeline, and a reported disposal (处置反馈) opens the check at once (`assign_check` by
     /// `system`, emitted in the same transaction). The cases concerned are locked and read with one
-    /// query and written with one statement per table.
+    /// query and written, with the timeline, in one statement.
     /// - Throws: `CaseReplayError` when a step cannot be replayed (a gap, a refused or diverging step,
     ///   a step of a case intake never opened): a permanent failure of the event.
     func apply(_ messages: [LifecycleMessage], in transaction: OutboxTransaction, at now: Date) async throws {
@@ -87,10 +87,9 @@ extension IntakeDesk {
                 metrics.lifecycleEvent("skipped")
             }
         }
-        _ = try await cases.insert(opened.compactMap { working[$0] }, on: connection, logger: logger)
-        try await cases.update(changed.compactMap { working[$0] }, on: connection, logger: logger)
-        try await inbound.recordFinalStates(of: changed.compactMap { working[$0] }, on: connection, logger: logger)
-        try await timeline.append(entries, on: connection, logger: logger)
-        try await record(produced, in: transaction)
+        if !opened.isEmpty { _ = try await cases.insert(opened.compactMap { working[$0] }, on: connection, logger: logger) }
+        try await ReplicaWriter().write(
+            changed.compactMap { working[$0] }, timeline: entries + produced.map(TimelineEntry.init), on: connection, logger: logger)
+        try await enqueue(produced, in: transaction)
     }
 }

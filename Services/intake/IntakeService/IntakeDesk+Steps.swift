@@ -40,9 +40,9 @@ extension IntakeDesk {
                 throw Self.apiError(for: error)
             }
             stored.replica = progress.replica
-            try await cases.update([stored], on: transaction.connection, logger: logger)
-            try await inbound.recordFinalStates(of: [stored], on: transaction.connection, logger: logger)
-            try await record(progress.events, in: transaction)
+            try await ReplicaWriter().write(
+                [stored], timeline: progress.events.map(TimelineEntry.init), on: transaction.connection, logger: logger)
+            try await enqueue(progress.events, in: transaction)
             logger.with(caseID: id.description).info(
                 "step taken",
                 metadata: [

@@ -30,7 +30,6 @@ struct IntakeDesk: Sendable {
     let cases = CaseStore()
     let timeline = TimelineStore()
     let reporters = ReporterStore()
-    let inbound = InboundStore()
     let queries = CaseQueries()
     /// Serials of case numbers.
     let serials = CaseSerialPool()
@@ -45,13 +44,6 @@ struct IntakeDesk: Sendable {
             if let closureError = error.closureError { throw closureError }
             throw error
         }
-    }
-
-    /// Writes produced events to the timeline and enqueues them on the lifecycle topic.
-    func record(_ events: [ProducedEvent], in transaction: OutboxTransaction) async throws {
-        guard !events.isEmpty else { return }
-        try await timeline.append(events.map(TimelineEntry.init), on: transaction.connection, logger: logger)
-        try await enqueue(events, in: transaction)
     }
 
     /// Enqueues produced events on the lifecycle topic (their timeline entries are written by the caller).

@@ -50,22 +50,6 @@ struct CaseStore: Sendable {
         return inserted
     }
 
-    /// Writes the replicas' state, category, urgency, times, sequence and JSON.
-    func update(_ cases: [StoredCase], on connection: PostgresConnection, logger: Logger) async throws {
-        guard !cases.isEmpty else { return }
-        let columns = try CaseColumns(cases)
-        try await connection.query(
-            """
-            UPDATE cases SET state = u.state, category = NULLIF(u.category, ''), urgency = u.urgency,
-                             updated_at = u.updated_at, last_sequence = u.last_sequence, replica = u.replica::jsonb
-            FROM unnest(\(columns.ids)::uuid[], \(columns.states)::text[], \(columns.categories)::text[], \(columns.urgencies)::text[],
-                        \(columns.updatedAt)::timestamptz[], \(columns.lastSequences)::int8[], \(columns.replicas)::text[])
-                 AS u(id, state, category, urgency, updated_at, last_sequence, replica)
-            WHERE cases.id = u.id
-            """,
-            logger: logger)
-    }
-
     /// The stored cases with these ids, locked for update until the transaction ends (in id order,
     /// so concurrent writers cannot deadlock on them).
     func lock(_ ids: [CaseID], on connection: PostgresConnection, logger: Logger) async throws -> [CaseID: StoredCase] {

@@ -43,27 +43,10 @@ struct TimelineEntry: Sendable, Hashable {
     }
 }
 
-/// The `timeline` table: appends are idempotent (an event already recorded, by id or by the case's
-/// sequence, is skipped), so intake's own events, recorded when produced, are not repeated when they
-/// come back from the topic.
+/// The `timeline` table, read side. Entries are written by ``OpeningWriter`` and ``ReplicaWriter``
+/// idempotently (an event already recorded, by id or by the case's sequence, is skipped), so intake's
+/// own events, recorded when produced, are not repeated when they come back from the topic.
 struct TimelineStore: Sendable {
-    /// Appends entries (one statement), skipping those already recorded.
-    func append(_ entries: [TimelineEntry], on connection: PostgresConnection, logger: Logger) async throws {
-        guard !entries.isEmpty else { return }
-        try await connection.query(
-            """
-            INSERT INTO timeline (case_id, event_source, event_id, type, sequence, as_of_sequence, occurred_at, data)
-            SELECT e.case_id, e.source, e.id, e.type, NULLIF(e.sequence, -1), NULLIF(e.as_of, -1), e.occurred_at, e.data::jsonb
-            FROM unnest(\(entries.map(\.caseID.rawValue))::uuid[], \(entries.map(\.source))::text[], \(entries.map(\.eventID))::text[],
-                        \(entries.map(\.type))::text[], \(entries.map { $0.sequence ?? -1 })::int8[],
-                        \(entries.map { $0.asOfSequence ?? -1 })::int8[], \(entries.map(\.occurredAt))::timestamptz[],
-                        \(entries.map(\.data))::text[])
-                 AS e(case_id, source, id, type, sequence, as_of, occurred_at, data)
-            ON CONFLICT DO NOTHING
-            """,
-            logger: logger)
-    }
-
     /// The case's timeline: steps by sequence, each card or notice after the step it was issued after.
     func entries(of caseID: CaseID, on connection: PostgresConnection, logger: Logger) async throws -> [TimelineEntry] {
         let rows = try await connection.query(
