@@ -15,6 +15,11 @@ struct InboundReport: InboxMessage, Sendable {
     /// The report, or why the message is refused.
     let result: Result<NewReport, ContractValidationError>
 
+    /// Decodes a record of `gridloop.sensing.alerts` as an alert and any other as a work order.
+    static func decode(_ message: IncomingMessage, catalog: CategoryCatalog) -> InboundReport {
+        message.topic == ContractTopic.sensingAlerts ? sensingAlert(message, catalog: catalog) : hotlineOrder(message, catalog: catalog)
+    }
+
     /// Decodes and validates a work order (`HotlineWorkOrderV1`); the category must be in the city's catalog.
     static func hotlineOrder(_ message: IncomingMessage, catalog: CategoryCatalog) -> InboundReport {
         let value = Data(message.value ?? [])
