@@ -139,9 +139,12 @@ extension ReportRequest {
         }
         try problems.finish()
 
+        // Supervisors, grid workers and citizens report their own findings; hotline agents and operators
+        // enter someone else's report, so their account is the actor's, not the reporter's.
+        let ownReport: Set<ActorRole> = [.supervisor, .gridWorker, .citizen]
         let contact = Reporter(
             name: reporter?.name.map(PersonalData.name), phone: reporter?.phone.map(PersonalData.phone),
-            accountID: principal.userID, confidential: reporter?.confidential ?? false)
+            accountID: ownReport.contains(role) ? principal.userID : nil, confidential: reporter?.confidential ?? false)
         do {
             let report = try CaseReport(
                 channel: channel, reporter: contact, reportedAt: now,
