@@ -116,4 +116,20 @@ struct HTTPStepTests {
             }
         }
     }
+
+    @Test func aHotlineAgentEntersACallOnBehalfOfTheCaller() async throws {
+        try await HTTPTests.withApp { fixture, client in
+            let body = try HTTPTests.report(fixture, extra: #","channel":"12345","reporter":{"name":"王五","phone":"13700001111"}"#)
+            let json = try await Self.openReport(client, TestPrincipals.hotlineAgent, body: String(buffer: body))
+            let report = try #require(json["report"] as? [String: Any])
+            let reporter = try #require(report["reporter"] as? [String: Any])
+            #expect(report["channel"] as? String == "12345")
+            #expect(reporter["accountId"] == nil)
+            #expect(reporter["phone"] as? String == "13700001111")  // hotline agents see the caller's number
+            #expect(Self.state(json) == "filed")  // E0102 needs no verification in the sample city
+            let timeline = try #require(json["timeline"] as? [[String: Any]])
+            let opening = try #require(timeline.first?["data"] as? [String: Any])
+            #expect((opening["actor"] as? [String: Any])?["role"] as? String == "hotline_agent")
+        }
+    }
 }
