@@ -98,6 +98,44 @@ struct InboxTests {
         }
     }
 
+    @Test("a batch handler gets only the new events of a batch, in order, in one call")
+    func batchHandlerSeesNewEventsAtOnce() async throws {
+        try await TestDatabase.withDatabase { database in
+            try await database.migrate()
+            let inbox = Self.inbox(database)
+            _ = try await inbox.process([testEvent(key: "C-1", sequence: 1)], handler: Self.handle)
+            let calls = Calls()
+            let batch = [
+                testEvent(key: "C-1", sequence: 1), testEvent(key: "C-2", sequence: 1), testEvent(key: "C-1", sequence: 2),
+                testEvent(key: "C-2", sequence: 1),
+            ]
+            let outcomes = try await inbox.processBatch(batch) { events, transaction in
+                await calls.append(events.map(\.id))
+                for event in events { try await Self.handle(event, transaction) }
+            }
+            #expect(Self.outcomeNames(outcomes) == ["duplicate", "processed", "processed", "duplicate"])
+            #expect(await calls.batches == [[batch[1].id, batch[2].id]])
+            #expect(try await database.integer("SELECT events FROM svc.cases WHERE id = 'C-1'") == 2)
+        }
+    }
+
+    @Test("when a batch fails permanently, the batch handler is called one event at a time to isolate it")
+    func batchHandlerIsolatesPoison() async throws {
+        try await TestDatabase.withDatabase { database in
+            try await database.migrate()
+            let inbox = Self.inbox(database)
+            let calls = Calls()
+            let batch = [testEvent(key: "C-1", sequence: 1), testEvent(key: "C-2", sequence: -1), testEvent(key: "C-3", sequence: 1)]
+            let outcomes = try await inbox.processBatch(batch) { events, transaction in
+                await calls.append(events.map(\.id))
+                for event in events { try await Self.handle(event, transaction) }
+            }
+            #expect(Self.outcomeNames(outcomes) == ["processed", "rejected", "processed"])
+            #expect(await calls.batches.map(\.count) == [3, 1, 1, 1])
+            #expect(try await database.outboxEventIDs() == ["counted-C-1-1", "counted-C-3-1"])
+        }
+    }
+
     @Test("a serialization failure from PostgreSQL (40001) is retried, never rejected")
     func retriesSerializationFailure() async throws {
         try await TestDatabase.withDatabase { database in
@@ -208,4 +246,10 @@ struct InboxTests {
             #expect(try await inbox.prune(processedBefore: Date(timeIntervalSinceNow: 3600)) == 1)
         }
     }
+}
+
+/// Records the batches a handler was called with.
+private actor Calls {
+    private(set) var batches: [[String]] = []
+    func append(_ ids: [String]) { batches.append(ids) }
 }

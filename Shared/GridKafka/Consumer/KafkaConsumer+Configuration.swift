@@ -12,7 +12,8 @@ extension KafkaConsumer {
         public var maxBatchSize: Int
         /// How long to wait for more messages after the first one of a batch. Default 50 ms.
         public var maxBatchWait: Duration
-        /// `session.timeout.ms`: how long the group waits for a member that stopped heartbeating. Default 45 s.
+        /// `session.timeout.ms`: how long the group waits for a member that stopped heartbeating. librdkafka
+        /// requires it not to exceed ``maxPollInterval``. Default 10 s.
         public var sessionTimeout: Duration
         /// `max.poll.interval.ms`, also the group's rebalance timeout. The poll thread keeps polling while the
         /// application works on a batch, so this only bounds how long a rebalance may take. Default 10 s (Tansu
@@ -31,7 +32,7 @@ extension KafkaConsumer {
             topics: [String],
             maxBatchSize: Int = 500,
             maxBatchWait: Duration = .milliseconds(50),
-            sessionTimeout: Duration = .seconds(45),
+            sessionTimeout: Duration = .seconds(10),
             maxPollInterval: Duration = .seconds(10),
             autoOffsetReset: AutoOffsetReset = .earliest,
             revokeTimeout: Duration = .seconds(8)
@@ -68,6 +69,9 @@ extension KafkaConsumer {
                 problems.append("topics must be a non-empty list of non-empty names")
             }
             if self.maxBatchSize < 1 { problems.append("maxBatchSize must be at least 1") }
+            if self.sessionTimeout > self.maxPollInterval {
+                problems.append("sessionTimeout (\(self.sessionTimeout)) must not exceed maxPollInterval (\(self.maxPollInterval))")
+            }
             if self.revokeTimeout >= self.maxPollInterval {
                 problems.append("revokeTimeout (\(self.revokeTimeout)) must be below maxPollInterval (\(self.maxPollInterval))")
             }

@@ -47,7 +47,7 @@ public struct KafkaSettings: Sendable, Hashable {
         summary: "`security.protocol`.")
     /// `KAFKA_SASL_MECHANISM`.
     public static let saslMechanismSetting = ConfigurationSetting(
-        key: "kafka.saslMechanism", expected: "PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, GSSAPI or OAUTHBEARER",
+        key: "kafka.saslMechanism", expected: "PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512",
         default: "none; required with sasl_* protocols", summary: "`sasl.mechanism`.")
     /// `KAFKA_SASL_USERNAME`.
     public static let saslUsernameSetting = ConfigurationSetting(
@@ -93,11 +93,11 @@ public struct KafkaSettings: Sendable, Hashable {
         let mechanism = text(Self.saslMechanismSetting)?.uppercased()
         let username = text(Self.saslUsernameSetting)
         let password = text(Self.saslPasswordSetting)
-        let knownMechanisms = ["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512", "GSSAPI", "OAUTHBEARER"]
+        let knownMechanisms = ["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"]
         let usesSASL = securityProtocol == .saslPlaintext || securityProtocol == .saslSSL
         if let mechanism, !knownMechanisms.contains(mechanism) {
             problems.append(ConfigurationProblem(
-                setting: Self.saslMechanismSetting, kind: .invalid(reason: "unknown mechanism"), value: mechanism))
+                setting: Self.saslMechanismSetting, kind: .invalid(reason: "unknown mechanism (GSSAPI and OAUTHBEARER are not built in)"), value: mechanism))
         } else if usesSASL, mechanism == nil {
             problems.append(ConfigurationProblem(setting: Self.saslMechanismSetting, kind: .missing))
         }

@@ -61,11 +61,24 @@ public struct Inbox: Sendable {
     ///     `transaction.connection`, enqueue outgoing events with `transaction.enqueue`. Throw
     ///     ``EventRejection`` (or any ``PermanentFailure``) for a message that can never be processed.
     /// - Returns: One outcome per message, in order.
-    /// - Throws: `CancellationError` only, when cancelled while waiting to retry; then nothing of the
-    ///   failed transaction was committed and no offset should be committed.
+    /// - Throws: `CancellationError` only, when cancelled — or when a graceful shutdown begins — while
+    ///   waiting to retry; then nothing of the failed transaction was committed and no offset should be
+    ///   committed (the messages are delivered again after the restart).
     public func process<Message: InboxMessage>(
         _ messages: [Message],
         handler: (Message, OutboxTransaction) async throws -> Void
+    ) async throws -> [InboxOutcome] {
+        try await processBatch(messages) { batch, transaction in
+            for message in batch { try await handler(message, transaction) }
+        }
+    }
+
+    /// Like ``process(_:handler:)``, but hands the handler all new messages of a transaction at once
+    /// (in order), so it can read and write a batch in a few statements. When the batch fails
+    /// permanently, the handler gets one message at a time to isolate the bad one.
+    public func processBatch<Message: InboxMessage>(
+        _ messages: [Message],
+        handler: ([Message], OutboxTransaction) async throws -> Void
     ) async throws -> [InboxOutcome] {
         var outcomes = [InboxOutcome](repeating: .duplicate, count: messages.count)
         var firstOccurrence: Set<InboxKey> = []
@@ -103,7 +116,7 @@ public struct Inbox: Sendable {
     /// - Returns: The keys that were new, or the error that made the batch fail for good.
     private func attempt<Message: InboxMessage>(
         _ batch: [Message],
-        handler: (Message, OutboxTransaction) async throws -> Void
+        handler: ([Message], OutboxTransaction) async throws -> Void
     ) async throws -> Result<Set<InboxKey>, any Error> {
         var transientFailures = 0
         var unclassifiedFailures = 0
@@ -111,9 +124,8 @@ public struct Inbox: Sendable {
             do {
                 let newKeys = try await outbox.withTransaction(on: client, logger: logger) { transaction in
                     let newKeys = try await record(batch.map(\.inboxKey), on: transaction.connection)
-                    for message in batch where newKeys.contains(message.inboxKey) {
-                        try await handler(message, transaction)
-                    }
+                    let new = batch.filter { newKeys.contains($0.inboxKey) }
+                    if !new.isEmpty { try await handler(new, transaction) }
                     return newKeys
                 }
                 return .success(newKeys)
@@ -143,7 +155,7 @@ public struct Inbox: Sendable {
                         "error": "\(String(reflecting: Self.rootCause(of: error)))",
                     ]
                 )
-                try await Task.sleep(for: delay)
+                try await RetryBackoff.sleepUnlessStopping(for: delay)
             }
         }
     }

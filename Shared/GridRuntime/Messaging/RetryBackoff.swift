@@ -1,3 +1,5 @@
+import ServiceLifecycle
+
 /// Exponential backoff with full jitter, used by the relay, the inbox and the consumer between
 /// attempts of an operation that failed transiently.
 public struct RetryBackoff: Sendable, Hashable {
@@ -41,5 +43,14 @@ public struct RetryBackoff: Sendable, Hashable {
     /// - Throws: `CancellationError` when the task is cancelled while waiting.
     public func wait(afterFailures failures: Int) async throws {
         try await Task.sleep(for: delay(afterFailures: failures))
+    }
+
+    /// Sleeps for `delay` before a retry, unless the service is stopping.
+    /// - Throws: `CancellationError` when the task is cancelled, or a graceful shutdown has begun
+    ///   (before or during the wait): work that keeps failing is abandoned rather than holding up the
+    ///   shutdown; whatever was not committed is done again after the restart.
+    public static func sleepUnlessStopping(for delay: Duration) async throws {
+        try await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
+        if Task.isShuttingDownGracefully { throw CancellationError() }
     }
 }

@@ -82,6 +82,7 @@ public struct MigrationRunner: Sendable {
         let report: Report
         do {
             report = try await client.withConnection { connection in
+                try connection.requireOpen()
                 var report = Report()
                 try await prepareHistory(on: connection)
                 for set in [configuration.platformMigrations, serviceMigrations] {

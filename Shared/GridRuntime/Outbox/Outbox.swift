@@ -39,7 +39,8 @@ public struct Outbox: Sendable {
         _ body: (OutboxTransaction) async throws -> sending Result
     ) async throws -> sending Result {
         try await client.withConnection(isolation: isolation) { connection in
-            try await self.withTransaction(on: connection, logger: logger, isolation: isolation, body)
+            try connection.requireOpen()
+            return try await self.withTransaction(on: connection, logger: logger, isolation: isolation, body)
         }
     }
 

@@ -62,23 +62,9 @@ extension OutboxRelay {
                 if let key = row.key { blockedKeys.insert(key) }
             }
         }
-        if !delivered.isEmpty {
-            try await connection.query(
-                "DELETE FROM \(unescaped: outbox.table) WHERE id = ANY(\(delivered)::int8[])",
-                logger: logger
-            )
+        if !delivered.isEmpty || !failedIDs.isEmpty {
+            try await markSent(delivered, failed: failedIDs, errors: failedErrors, on: connection)
             metrics.published.increment(by: delivered.count)
-        }
-        if !failedIDs.isEmpty {
-            try await connection.query(
-                """
-                UPDATE \(unescaped: outbox.table) AS o
-                SET attempts = o.attempts + 1, last_attempt_at = now(), last_error = f.error
-                FROM unnest(\(failedIDs)::int8[], \(failedErrors)::text[]) AS f(id, error)
-                WHERE o.id = f.id
-                """,
-                logger: logger
-            )
             metrics.failures.increment(by: failedIDs.count)
         }
         metrics.roundDuration.record(duration: ContinuousClock.now - started)
@@ -89,6 +75,32 @@ extension OutboxRelay {
             firstError: failedErrors.first,
             prefetched: failedIDs.isEmpty && delivered.count == rows.count ? next : nil
         )
+    }
+
+    /// Deletes the delivered rows and records the failures, in one transaction that does not wait for
+    /// the WAL flush (`synchronous_commit` off): if the server crashed and lost it, the rows would
+    /// only be published again, and consumers drop duplicates.
+    private func markSent(_ delivered: [Int64], failed: [Int64], errors: [String], on connection: PostgresConnection) async throws {
+        try await connection.withTransaction(logger: logger) { transaction in
+            try await transaction.query("SET LOCAL synchronous_commit TO off", logger: logger)
+            if !delivered.isEmpty {
+                try await transaction.query(
+                    "DELETE FROM \(unescaped: outbox.table) WHERE id = ANY(\(delivered)::int8[])",
+                    logger: logger
+                )
+            }
+            if !failed.isEmpty {
+                try await transaction.query(
+                    """
+                    UPDATE \(unescaped: outbox.table) AS o
+                    SET attempts = o.attempts + 1, last_attempt_at = now(), last_error = f.error
+                    FROM unnest(\(failed)::int8[], \(errors)::text[]) AS f(id, error)
+                    WHERE o.id = f.id
+                    """,
+                    logger: logger
+                )
+            }
+        }
     }
 
     /// Reads the lowest-id rows, skipping `excluded` (rows in flight, not yet deleted).

@@ -6,15 +6,17 @@ import ServiceLifecycle
 /// Publishes a schema's outbox: a `Service` every process that produces events runs.
 ///
 /// **One active relay per schema.** Replicas compete for a session advisory lock
-/// (`pg_try_advisory_lock`) on a dedicated pooled connection; the holder publishes, the others stand by
-/// and retry every ``Configuration/leadershipRetryInterval``. If the holder dies, PostgreSQL releases
-/// the lock with its connection and a standby takes over. So in normal operation no row is published
-/// twice and one key's rows are never reordered. (After a crash between publish and mark-sent the
-/// new leader publishes those rows again; consumers drop the duplicates through their inbox.)
+/// (`pg_try_advisory_lock`) on a pooled connection the leader then keeps (and `LISTEN`s on); the holder
+/// publishes, the others stand by and retry every ``Configuration/leadershipRetryInterval``. If the
+/// holder dies, PostgreSQL releases the lock with its connection and a standby takes over; if the
+/// holder's lock connection closes, it stops leading at once. So in normal operation no row is
+/// published twice and one key's rows are never reordered. (After a crash between publish and
+/// mark-sent the new leader publishes those rows again; consumers drop the duplicates through their
+/// inbox.) Rounds run on other pooled connections, so a dead connection is never reused.
 ///
 /// **Rounds.** The leader reads up to ``Configuration/batchSize`` rows in `id` order, publishes them
 /// with one ``MessagePublisher/publish(_:)`` call, then deletes the rows whose delivery succeeded
-/// (with `synchronous_commit` off on its session: a lost delete only means a republish). While a full
+/// (in a transaction with `synchronous_commit` off: a lost delete only means a republish). While a full
 /// batch is being published it already reads the next one (the lowest ids not in flight — never a
 /// "last id" watermark, which could skip a row committed late); that read is dropped if the batch in
 /// flight had a failure. At
@@ -97,7 +99,8 @@ public final class OutboxRelay: Service, Sendable {
             let wait: Duration
             do {
                 let led = try await client.withConnection { connection in
-                    try await self.leadIfElected(on: connection)
+                    try connection.requireOpen()
+                    return try await self.leadIfElected(on: connection)
                 }
                 connectionFailures = 0
                 wait = led ? .zero : configuration.leadershipRetryInterval
@@ -107,7 +110,7 @@ public final class OutboxRelay: Service, Sendable {
                 connectionFailures += 1
                 wait = configuration.backoff.delay(afterFailures: connectionFailures)
                 logger.error(
-                    "outbox relay lost its database connection; retrying",
+                    "outbox relay stopped leading after a database error; retrying",
                     metadata: ["schema": "\(outbox.schema)", "error": "\(String(reflecting: error))", "retry_in": "\(wait)"]
                 )
             }
@@ -116,102 +119,5 @@ public final class OutboxRelay: Service, Sendable {
             }
         }
         metrics.leader.record(0)
-    }
-
-    /// Takes the leader lock if free and publishes until shutdown or a database error.
-    /// - Returns: `false` when another replica leads.
-    private func leadIfElected(on connection: PostgresConnection) async throws -> Bool {
-        let rows = try await connection.query("SELECT pg_try_advisory_lock(\(leaderLockKey))", logger: logger)
-        var elected = false
-        for try await acquired in rows.decode(Bool.self) { elected = acquired }
-        guard elected else {
-            logger.debug("another replica relays the outbox", metadata: ["schema": "\(outbox.schema)"])
-            return false
-        }
-        logger.info("elected outbox relay leader", metadata: ["schema": "\(outbox.schema)"])
-        metrics.leader.record(1)
-        do {
-            // Marking rows sent need not wait for the WAL flush: if the server crashed and lost a delete,
-            // the row would only be published again (consumers drop duplicates). Reset in `resign`.
-            try await connection.query("SET synchronous_commit TO off", logger: logger)
-            try await lead(on: connection)
-        } catch {
-            metrics.leader.record(0)
-            await resign(on: connection)
-            throw error
-        }
-        metrics.leader.record(0)
-        await resign(on: connection)
-        return true
-    }
-
-    /// Listens for outbox notifications and runs rounds until shutdown.
-    private func lead(on connection: PostgresConnection) async throws {
-        let wake = WakeSignal()
-        try await connection.listen(on: outbox.channel) { notifications in
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    for try await _ in notifications { wake.signal() }
-                }
-                try await self.publishWhileLeading(on: connection, wake: wake)
-                group.cancelAll()
-            }
-        }
-    }
-
-    private func publishWhileLeading(on connection: PostgresConnection, wake: WakeSignal) async throws {
-        var publishFailures = 0
-        let clock = ContinuousClock()
-        var lastPendingCount: ContinuousClock.Instant?
-        var prefetched: [Row]?
-        while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            let batch: [Row]
-            if let prefetched {
-                batch = prefetched
-            } else {
-                batch = try await fetchBatch(on: connection)
-            }
-            let round = try await runRound(batch, on: connection)
-            prefetched = round.prefetched
-            if round.failed > 0 {
-                publishFailures += 1
-                let delay = configuration.backoff.delay(afterFailures: publishFailures)
-                logger.warning(
-                    "outbox publish failed; backing off",
-                    metadata: [
-                        "schema": "\(outbox.schema)", "failed": "\(round.failed)", "published": "\(round.published)",
-                        "error": "\(round.firstError ?? "")", "retry_in": "\(delay)",
-                    ]
-                )
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
-                continue
-            }
-            publishFailures = 0
-            if round.fetched == configuration.batchSize {
-                if lastPendingCount.map({ clock.now - $0 >= configuration.pendingCountInterval }) ?? true {
-                    lastPendingCount = clock.now
-                    metrics.pending.record(try await pendingCount(on: connection))
-                }
-                continue
-            }
-            metrics.pending.record(round.fetched - round.published)
-            await cancelWhenGracefulShutdown { await wake.wait(timeout: self.configuration.pollInterval) }
-        }
-    }
-
-    /// Resets the session and releases the leader lock; closes the connection if that fails, so neither
-    /// the lock nor the setting can stay on a connection returned to the pool.
-    private func resign(on connection: PostgresConnection) async {
-        do {
-            try await connection.query("RESET synchronous_commit", logger: logger)
-            try await connection.query("SELECT pg_advisory_unlock(\(leaderLockKey))", logger: logger)
-            logger.info("resigned outbox relay leadership", metadata: ["schema": "\(outbox.schema)"])
-        } catch {
-            logger.warning(
-                "could not release the outbox relay lock; closing the connection",
-                metadata: ["schema": "\(outbox.schema)", "error": "\(String(reflecting: error))"]
-            )
-            try? await connection.close()
-        }
     }
 }
