@@ -57,27 +57,44 @@ struct KafkaFlowTests {
         }
     }
 
-    @Test func aDisposalReportedByRoutingOpensTheCheckThroughTheTopic() async throws {
+    @Test func aDisposalReportedByRoutingOpensTheCheckOnceEvenWhenEventsArriveTwice() async throws {
         try await IntakeFixture.with { fixture in
             try await Self.withBroker(fixture) { kafka, producer in
                 let filed = try await fixture.openFiledCase()
                 var routing = RoutingSide(filed, lifecycle: fixture.city.lifecycle)
-                let steps = try routing.dispose()
-                try await Self.send(
-                    try steps.map { message in
-                        try CloudEvent(
-                            id: message.id, source: message.source, type: message.type, subject: filed.replica.id.description,
-                            time: Date(), dataContentType: CloudEvent.jsonContentType, data: Array(message.data.utf8)
-                        ).kafkaMessage(topic: ContractTopic.caseLifecycle)
-                    },
-                    producer: producer)
+                let steps = try Self.records(routing.dispose(), of: filed)
+                // A second case whose sign-for never arrives: its disposal report cannot be replayed.
+                let gapped = try await fixture.openFiledCase()
+                var gappedRouting = RoutingSide(gapped, lifecycle: fixture.city.lifecycle)
+                let gappedSteps = try Self.records(gappedRouting.dispose(), of: gapped)
+                // Every step of the first case delivered twice (a relay that republished after a crash).
+                try await Self.send(steps + steps + [gappedSteps[0], gappedSteps[2]], producer: producer)
                 try await Self.withIntake(fixture, kafka: kafka) {
                     try await Self.waitUntil { try await fixture.stored(filed.replica.id)?.replica.state == .checking }
+                    let dead = try await Self.read(1, from: ContractTopic.deadLetter(of: ContractTopic.caseLifecycle), kafka: kafka)
+                    #expect(dead.map { String(decoding: $0.key ?? [], as: UTF8.self) } == [gapped.replica.id.description])
+                    #expect(dead.first?.header("ce_type") == "gridloop.case.disposal-reported.v1")
+                    #expect(dead.first?.header("dlt.error.type")?.hasSuffix("CaseReplayError") == true)
+                    // Intake's own events come back on the topic (reported + filed of both cases, the
+                    // check-assigned of the first): with routing's three + one applicable steps, 9 distinct
+                    // events are processed by the lifecycle consumer.
+                    try await Self.waitUntil {
+                        try await fixture.count("SELECT count(*) FROM inbox WHERE consumer = 'intake-test-lifecycle'") == 9
+                    }
                     let types = try await fixture.timelineTypes(of: filed.replica.id)
-                    #expect(types.suffix(4) == [
-                        "gridloop.case.dispatched.v1", "gridloop.case.signed-for.v1", "gridloop.case.disposal-reported.v1",
-                        "gridloop.case.check-assigned.v1",
-                    ])
+                    #expect(
+                        types == [
+                            "gridloop.case.reported.v1", "gridloop.case.filed.v1", "gridloop.case.dispatched.v1",
+                            "gridloop.case.signed-for.v1", "gridloop.case.disposal-reported.v1", "gridloop.case.check-assigned.v1",
+                        ])
+                    #expect(try await fixture.stored(filed.replica.id)?.replica.lastSequence == filed.replica.lastSequence + 4)
+                    #expect(try await fixture.stored(gapped.replica.id)?.replica.state == .dispatched)
+
+                    let published = try await Self.read(13, from: ContractTopic.caseLifecycle, kafka: kafka)
+                    let checkAssigned = published.filter { $0.header("ce_type") == "gridloop.case.check-assigned.v1" }
+                    #expect(checkAssigned.count == 1)
+                    #expect(checkAssigned.first?.header("ce_source") == ContractSource.intake)
+                    #expect(checkAssigned.first?.header("ce_subject") == filed.replica.id.description)
                 }
             }
         }
@@ -101,15 +118,20 @@ struct KafkaFlowTests {
 
     /// Runs intake's producer, relay and consumers (as the service does) while `body` runs.
     static func withIntake(_ fixture: IntakeFixture, kafka: KafkaConfiguration, _ body: () async throws -> Void) async throws {
-        let messaging = try IntakeMessaging(
-            kafka: kafka, group: "intake-test", desk: fixture.desk, catalog: fixture.city.reference.catalog,
-            logger: fixture.database.logger
-        ) { configuration in
-            configuration.sessionTimeout = .seconds(6)
-            configuration.maxPollInterval = .seconds(6)
-            configuration.revokeTimeout = .seconds(4)
+        let messaging = try ServiceMessaging(
+            kafka: kafka, outbox: fixture.desk.outbox, client: fixture.database.client, logger: fixture.database.logger)
+        let consumers = try fixture.desk.consumers(on: messaging, group: "intake-test", catalog: fixture.city.reference.catalog)
+        try await running(messaging.producers + consumers, body)
+    }
+
+    /// Routing's lifecycle messages as the Kafka records its relay would publish.
+    static func records(_ messages: [LifecycleMessage], of stored: StoredCase) throws -> [OutgoingMessage] {
+        try messages.map { message in
+            try CloudEvent(
+                id: message.id, source: message.source, type: message.type, subject: stored.replica.id.description,
+                time: Date(), dataContentType: CloudEvent.jsonContentType, data: Array(message.data.utf8)
+            ).kafkaMessage(topic: ContractTopic.caseLifecycle)
         }
-        try await running(messaging.producers + messaging.consumers, body)
     }
 
     static func send(_ messages: [OutgoingMessage], producer: KafkaProducer) async throws {
