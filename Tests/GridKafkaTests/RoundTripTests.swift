@@ -40,6 +40,31 @@ struct RoundTripTests {
         #expect(consumer.errors.isEmpty)
     }
 
+    @Test("a message with key, fixed partition and headers (every produce field at once) goes where it was sent")
+    func keyPartitionAndHeaders() async throws {
+        let broker = try await TansuBroker.started()
+        defer { broker.stop() }
+        let topic = uniqueName("all-fields")
+        try await KafkaTestClients.createTopic(topic, partitions: 3, on: broker)
+        let producer = try RunningProducer(broker: broker)
+        let headers = [KafkaHeader(name: "a", string: "1"), KafkaHeader(name: "b", string: "2")]
+        let sent = KafkaProducerMessage(topic: topic, key: "case-7", value: "v", headers: headers, partition: 2)
+        let report = try await producer.producer.send(sent)
+        await producer.stop()
+        #expect(report.partition == 2)
+
+        let consumer = try CommittingConsumer(
+            KafkaTestClients.consumerConfiguration(broker, group: uniqueName("group"), topics: [topic])
+        )
+        consumer.start()
+        try await waitUntil("the message is consumed") { !consumer.received.isEmpty }
+        await consumer.stop()
+        let received = try #require(consumer.received.first)
+        #expect(received.partition == 2)
+        #expect(received.key == Array("case-7".utf8))
+        #expect(received.headers == headers)
+    }
+
     @Test("send(batch:) returns one report per message, in input order")
     func batchReportsInOrder() async throws {
         let broker = try await TansuBroker.started()

@@ -99,9 +99,12 @@ extension KafkaProducer {
         defer { headerNames.forEach { free($0) } }
         let error: OpaquePointer? = message.value.withUnsafeBytes { value in
             withOptionalBytes(message.key) { key in
-                withUnsafeTemporaryAllocation(of: rd_kafka_vu_t.self, capacity: 5 + message.headers.count) { fields in
+                // Topic, flags, opaque, value, key, partition: at most six fixed fields, then the headers.
+                let capacity = 6 + message.headers.count
+                return withUnsafeTemporaryAllocation(of: rd_kafka_vu_t.self, capacity: capacity) { fields in
                     var count = 0
                     func append(_ type: rd_kafka_vtype_t, _ fill: (inout rd_kafka_vu_t) -> Void) {
+                        precondition(count < capacity, "more produce fields than allocated")
                         var field = rd_kafka_vu_t()
                         field.vtype = type
                         fill(&field)
