@@ -93,7 +93,8 @@ struct RelayTests {
         batchSize: 100,
         pollInterval: .milliseconds(200),
         leadershipRetryInterval: .milliseconds(100),
-        backoff: RetryBackoff(initialDelay: .milliseconds(10), maximumDelay: .milliseconds(100))
+        backoff: RetryBackoff(initialDelay: .milliseconds(10), maximumDelay: .milliseconds(100)),
+        databaseTimeout: .seconds(5)
     )
 
     /// Writes `count` events per key, one transaction per event, keys interleaved.
@@ -281,8 +282,11 @@ struct RelayTests {
                 #expect(try await database.terminateServiceConnections() >= 1)
                 // The test's own pool lost its connections too and may hand out one that is just being
                 // closed: retry the write until it lands.
+                // (Bounded: a write sent on a connection the server is closing may never complete.)
                 try await eventually("an event is written after the cut") {
-                    (try? await Self.write(database, keys: ["A"], count: 1, from: 4)) != nil
+                    (try? await withDatabaseDeadline(.seconds(5), "the test's write") {
+                        try await Self.write(database, keys: ["A"], count: 1, from: 4)
+                    }) != nil
                 }
                 try await eventually("the event written after the cut is delivered") {
                     await broker.eventIDs.contains("A-4")

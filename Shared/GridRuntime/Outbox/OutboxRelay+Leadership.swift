@@ -9,9 +9,14 @@ extension OutboxRelay {
     /// error or the loss of the lock connection.
     /// - Returns: `false` when another replica leads.
     func leadIfElected(on lockConnection: PostgresConnection) async throws -> Bool {
-        let rows = try await lockConnection.query("SELECT pg_try_advisory_lock(\(leaderLockKey))", logger: logger)
-        var elected = false
-        for try await acquired in rows.decode(Bool.self) { elected = acquired }
+        let key = leaderLockKey
+        let logger = self.logger
+        let elected = try await withDatabaseDeadline(configuration.databaseTimeout, "taking the relay lock") {
+            var elected = false
+            let rows = try await lockConnection.query("SELECT pg_try_advisory_lock(\(key))", logger: logger)
+            for try await acquired in rows.decode(Bool.self) { elected = acquired }
+            return elected
+        }
         guard elected else {
             logger.debug("another replica relays the outbox", metadata: ["schema": "\(outbox.schema)"])
             return false

@@ -81,18 +81,28 @@ extension OutboxRelay {
     /// the WAL flush (`synchronous_commit` off): if the server crashed and lost it, the rows would
     /// only be published again, and consumers drop duplicates.
     private func markSent(_ delivered: [Int64], failed: [Int64], errors: [String], on connection: PostgresConnection) async throws {
+        let logger = self.logger
+        let table = outbox.table
+        try await withDatabaseDeadline(configuration.databaseTimeout, "marking outbox rows sent") {
+            try await Self.markSent(delivered, failed: failed, errors: errors, in: table, on: connection, logger: logger)
+        }
+    }
+
+    private static func markSent(
+        _ delivered: [Int64], failed: [Int64], errors: [String], in table: String, on connection: PostgresConnection, logger: Logger
+    ) async throws {
         try await connection.withTransaction(logger: logger) { transaction in
             try await transaction.query("SET LOCAL synchronous_commit TO off", logger: logger)
             if !delivered.isEmpty {
                 try await transaction.query(
-                    "DELETE FROM \(unescaped: outbox.table) WHERE id = ANY(\(delivered)::int8[])",
+                    "DELETE FROM \(unescaped: table) WHERE id = ANY(\(delivered)::int8[])",
                     logger: logger
                 )
             }
             if !failed.isEmpty {
                 try await transaction.query(
                     """
-                    UPDATE \(unescaped: outbox.table) AS o
+                    UPDATE \(unescaped: table) AS o
                     SET attempts = o.attempts + 1, last_attempt_at = now(), last_error = f.error
                     FROM unnest(\(failed)::int8[], \(errors)::text[]) AS f(id, error)
                     WHERE o.id = f.id
@@ -105,6 +115,12 @@ extension OutboxRelay {
 
     /// Reads the lowest-id rows, skipping `excluded` (rows in flight, not yet deleted).
     func fetchBatch(excluding excluded: [Int64] = [], on connection: PostgresConnection) async throws -> [Row] {
+        try await withDatabaseDeadline(configuration.databaseTimeout, "reading the outbox") {
+            try await self.readBatch(excluding: excluded, on: connection)
+        }
+    }
+
+    private func readBatch(excluding excluded: [Int64], on connection: PostgresConnection) async throws -> [Row] {
         let rows = try await connection.query(
             """
             SELECT id, topic, message_key, header_names, header_values, payload
@@ -131,10 +147,12 @@ extension OutboxRelay {
     }
 
     func pendingCount(on connection: PostgresConnection) async throws -> Int {
-        let rows = try await connection.query("SELECT count(*) FROM \(unescaped: outbox.table)", logger: logger)
-        var count = 0
-        for try await value in rows.decode(Int.self) { count = value }
-        return count
+        let table = outbox.table
+        let logger = self.logger
+        let rows = try await withDatabaseDeadline(configuration.databaseTimeout, "counting the outbox") {
+            try await connection.query("SELECT count(*) FROM \(unescaped: table)", logger: logger).collect()
+        }
+        return try rows.first?.decode(Int.self) ?? 0
     }
 }
 

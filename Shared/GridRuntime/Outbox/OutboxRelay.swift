@@ -44,6 +44,9 @@ public final class OutboxRelay: Service, Sendable {
         /// Least time between two `count(*)` refreshes of the pending gauge while the outbox holds more
         /// than a batch. Default 5 s.
         public var pendingCountInterval: Duration
+        /// Longest time one database call of the relay may take before the connection is presumed lost
+        /// and the relay starts over with a new one (see ``withDatabaseDeadline(_:_:_:)``). Default 30 s.
+        public var databaseTimeout: Duration
 
         /// Creates the configuration; see the properties for the defaults.
         public init(
@@ -51,13 +54,15 @@ public final class OutboxRelay: Service, Sendable {
             pollInterval: Duration = .seconds(1),
             leadershipRetryInterval: Duration = .seconds(2),
             backoff: RetryBackoff = RetryBackoff(),
-            pendingCountInterval: Duration = .seconds(5)
+            pendingCountInterval: Duration = .seconds(5),
+            databaseTimeout: Duration = .seconds(30)
         ) {
             self.batchSize = max(1, batchSize)
             self.pollInterval = pollInterval
             self.leadershipRetryInterval = leadershipRetryInterval
             self.backoff = backoff
             self.pendingCountInterval = pendingCountInterval
+            self.databaseTimeout = databaseTimeout
         }
     }
 
