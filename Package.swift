@@ -89,6 +89,7 @@ var targets: [Target] = [
     .target(
         name: "TestSupport",
         dependencies: [
+            "GridDomain",
             "GridKafka",
             "GridRuntime",
             .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -101,6 +102,7 @@ var targets: [Target] = [
         name: "GridDomainTests",
         dependencies: [
             "GridDomain",
+            "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ],
         path: "Tests/GridDomainTests",

@@ -59,7 +59,7 @@ struct SLAStack: Sendable {
     /// What the scaffold would hand the monitor with `SLA_DEADLINE_POLICY_FILE` set to the short policy.
     static func resources(db: SLADatabase, brokers: String) throws -> ServiceResources<SLAMonitorSettings> {
         let configuration = ServiceConfiguration(
-            serviceName: SLAMonitor.name, cityDirectory: SLAFixtures.sampleCity,
+            serviceName: SLAMonitor.name, cityDirectory: SampleCity.directory,
             database: .init(host: "127.0.0.1", name: "test", user: "test", schema: db.schema.name),
             kafka: try KafkaSettings(environment: ["KAFKA_BROKERS": brokers], defaultClientID: SLAMonitor.name),
             auth: .init(key: .sharedSecret(ClockRoutesTests.secret)))
