@@ -94,6 +94,7 @@ var targets: [Target] = [
             "GridRuntime",
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ],
         path: "Tests/TestSupport",
         swiftSettings: swiftSettings
