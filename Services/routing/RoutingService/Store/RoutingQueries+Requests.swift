@@ -1,5 +1,4 @@
 import Foundation
-public import GridDomain
 public import Logging
 import PostgresNIO
 
