@@ -89,10 +89,12 @@ var targets: [Target] = [
     .target(
         name: "TestSupport",
         dependencies: [
+            "GridDomain",
             "GridKafka",
             "GridRuntime",
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ],
         path: "Tests/TestSupport",
         swiftSettings: swiftSettings
@@ -101,6 +103,7 @@ var targets: [Target] = [
         name: "GridDomainTests",
         dependencies: [
             "GridDomain",
+            "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ],
         path: "Tests/GridDomainTests",

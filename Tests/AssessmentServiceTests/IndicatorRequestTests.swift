@@ -3,6 +3,7 @@ import GridDomain
 import GridRuntime
 import HTTPTypes
 import Testing
+import TestSupport
 
 @testable import AssessmentService
 

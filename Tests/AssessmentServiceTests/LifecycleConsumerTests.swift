@@ -9,7 +9,6 @@ import Logging
 import NIOCore
 import PostgresNIO
 import ServiceLifecycle
-import Synchronization
 import TestSupport
 import Testing
 
@@ -27,15 +26,13 @@ import Testing
         let logger = TestDatabase.defaultLogger(label: "assessment.consumer-test")
         let broker = try await TansuBroker.started()
         defer { broker.stop() }
-        let kafka = KafkaConfiguration(bootstrapServers: [broker.bootstrapServers], clientID: "assessment-test")
-        try await KafkaAdmin(configuration: kafka, logger: logger).createTopics([
-            TopicSpecification(name: Self.topic, partitions: 3), TopicSpecification(name: Self.deadLetterTopic, partitions: 1),
-        ])
+        let kafka = broker.kafkaConfiguration(clientID: "assessment-test")
+        try await broker.createTopicsWithDeadLetters([Self.topic], partitions: 3, logger: logger)
         let scenario = try AssessmentScenario()
         let events = try scenario.messages.map(Self.cloudEvent)
 
         try await TestDatabase.withDatabase(schema: AssessmentDatabase.schema, logger: logger) { database in
-            let tally = Mutex(EventConsumer.BatchReport())
+            let tally = BatchTally()
             let service = try await Assessment(
                 resources: ServiceResources(
                     configuration: ServiceConfiguration(
@@ -46,31 +43,17 @@ import Testing
                     settings: AssessmentSettings(batchSize: 20), postgres: database.client, logger: logger, metrics: ServiceMetrics()),
                 configureConsumer: { configuration in
                     configuration.backoff = RetryBackoff(initialDelay: .milliseconds(10), maximumDelay: .milliseconds(200))
-                    configuration.onBatch = { report in
-                        tally.withLock { total in
-                            total.messages += report.messages
-                            total.processed += report.processed
-                            total.duplicates += report.duplicates
-                            total.deadLettered += report.deadLettered
-                        }
-                    }
+                    configuration.onBatch = tally.add
                 })
             try await service.migrate(client: database.client, logger: logger)
             let producer = try KafkaProducer(configuration: .init(kafka: kafka), logger: logger)
-            let group = ServiceGroup(
-                configuration: .init(
-                    services: ([producer] + service.producers + service.consumers).map { .init(service: $0) },
-                    gracefulShutdownSignals: [], logger: logger))
-
-            try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await group.run() }
-
+            try await withServiceGroup([producer] + service.producers + service.consumers, logger: logger) {
                 // 1. Every event of the day, each case's on its own key (partition), in order.
                 try await Self.send(events.map { try $0.kafkaMessage(topic: Self.topic) }, with: producer)
-                try await eventually("the scenario's \(events.count) events are consumed") {
-                    tally.withLock { $0.messages } == events.count
+                try await waitUntil("the scenario's \(events.count) events are consumed", timeout: .seconds(90)) {
+                    tally.current.messages == events.count
                 }
-                #expect(tally.withLock { $0 }.processed == events.count)
+                #expect(tally.current.processed == events.count)
                 try await expectScenarioIndicators(service: service)
                 let facts = try await Self.factsDigest(database)
                 #expect(try await AssessmentDatabase.count("SELECT count(*) FROM event_facts", in: database) == events.count)
@@ -89,10 +72,10 @@ import Testing
                     topic: Self.topic, key: fileStep.subject.map { Array($0.utf8) }, headers: [], value: Array("not an event".utf8))
                 let poison = [try invalid.kafkaMessage(topic: Self.topic), notAnEvent]
                 try await Self.send(try events.map { try $0.kafkaMessage(topic: Self.topic) } + [republished.kafkaMessage(topic: Self.topic)] + poison, with: producer)
-                try await eventually("the second round is consumed") {
-                    tally.withLock { $0.messages } == 2 * events.count + 3
+                try await waitUntil("the second round is consumed", timeout: .seconds(90)) {
+                    tally.current.messages == 2 * events.count + 3
                 }
-                let total = tally.withLock { $0 }
+                let total = tally.current
                 #expect(total.duplicates == events.count)
                 #expect(total.processed == events.count + 1)  // the republished step: new to the inbox, ignored by the facts
                 #expect(total.deadLettered == 2)
@@ -103,7 +86,7 @@ import Testing
                 // The assessment service announces nothing: its outbox stays empty.
                 #expect(try await AssessmentDatabase.count("SELECT count(*) FROM outbox", in: database) == 0)
 
-                let letters = try await Self.read(2, from: Self.deadLetterTopic, kafka: kafka, logger: logger)
+                let letters = try await TopicReader(kafka: kafka, logger: logger).read(2, from: Self.deadLetterTopic)
                 let byType = Dictionary(
                     letters.map { letter in
                         let headers = letter.headers.map(MessageHeader.init)
@@ -118,9 +101,6 @@ import Testing
                 let undecodable = try #require(byType["GridRuntime.CloudEventError"], "types: \(byType.keys.sorted())")
                 #expect(undecodable.text(named: "dlt.consumer") == Assessment.name)
                 #expect(letters.allSatisfy { $0.key == fileStep.subject.map { Array($0.utf8) } })
-
-                await group.triggerGracefulShutdown()
-                try await tasks.waitForAll()
             }
         }
     }
@@ -186,34 +166,4 @@ import Testing
         for try await digest in rows.decode(String.self) { return digest }
         return ""
     }
-
-    /// Reads `count` records of `topic` with a fresh consumer group.
-    static func read(_ count: Int, from topic: String, kafka: KafkaConfiguration, logger: Logger) async throws -> [KafkaConsumerMessage] {
-        let consumer = try KafkaConsumer(
-            configuration: .init(kafka: kafka, groupID: "reader-\(UUID().uuidString)", topics: [topic], revokeTimeout: .seconds(4)),
-            logger: logger)
-        return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await consumer.run() }
-            defer { tasks.cancelAll() }
-            var records: [KafkaConsumerMessage] = []
-            for try await batch in consumer.batches {
-                records += batch
-                try await consumer.commit(batch)
-                if records.count >= count { break }
-            }
-            return records
-        }
-    }
-}
-
-/// Waits, polling, until `condition` holds; fails with `what` after `timeout` (a bound against
-/// hanging, not a speed assertion).
-func eventually(_ what: String, timeout: Duration = .seconds(90), _ condition: () async throws -> Bool) async throws {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return }
-        try await Task.sleep(for: .milliseconds(50))
-    }
-    Issue.record("timed out after \(timeout) waiting until \(what)")
-    throw CancellationError()
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GridDomain
 import Testing
+import TestSupport
 
 /// Loading holiday schedules and working hours, their errors, coverage and the explicit fallback.
 @Suite("Working calendar data")
@@ -24,7 +25,7 @@ struct CalendarDataTests {
 
     @Test("the sample city's working hours load, with summer hours")
     func sampleCityHours() throws {
-        let hours = try WorkingHours(contentsOf: CalendarFixtures.deployFile("sample-city/working-hours.csv"))
+        let hours = try WorkingHours(contentsOf: RepositoryFiles.deploy("sample-city/working-hours.csv"))
         #expect(hours.intervals(on: CivilDate("2025-03-03")!).map(\.description) == ["08:30–12:00", "13:30–17:30"])
         #expect(hours.intervals(on: CivilDate("2025-07-01")!).map(\.description) == ["08:30–12:00", "14:00–18:00"])
         let calendar = try WorkingCalendar(schedule: CalendarFixtures.schedule, hours: hours)

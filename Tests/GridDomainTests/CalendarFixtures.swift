@@ -1,24 +1,12 @@
 import Foundation
 import GridDomain
+import TestSupport
 
 /// Shared fixtures of the calendar and deadline tests: the shipped holiday schedules, fixed working
 /// hours, and instants written as Asia/Shanghai wall-clock times.
 enum CalendarFixtures {
-    /// The repository root, found by walking up from this file to the folder holding `deploy/`.
-    static let repositoryRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("deploy/calendar").path) { return url }
-            url.deleteLastPathComponent()
-        }
-        fatalError("deploy/calendar not found above \(#filePath)")
-    }()
-
-    /// `deploy/…` in the repository.
-    static func deployFile(_ path: String) -> URL { repositoryRoot.appendingPathComponent("deploy").appendingPathComponent(path) }
-
     /// The shipped national schedules (2025 and 2026).
-    static let schedule: HolidaySchedule = try! HolidaySchedule(directory: deployFile("calendar"))
+    static let schedule: HolidaySchedule = try! HolidaySchedule(directory: RepositoryFiles.deploy("calendar"))
 
     /// 08:30–12:00 and 13:30–17:30 all year.
     static let plainHours: WorkingHours = try! WorkingHours(

@@ -1,5 +1,6 @@
 import Testing
 import GridDomain
+import TestSupport
 
 @Suite struct CatalogTests {
     func loadError(_ rows: [String]) -> DataFileError? {
@@ -13,7 +14,7 @@ import GridDomain
     }
 
     @Test func theSampleCatalogCoversTheNationalStandardAndSocialGovernance() throws {
-        let catalog = try SampleCityFixture.load().catalog
+        let catalog = try SampleCity.reference().catalog
         #expect(catalog.minorClasses.count >= 120)
         let majors = catalog.majorClasses.map(\.description)
         #expect(majors == ["C01", "C02", "C03", "C04", "C05", "C06", "E01", "E02", "E03", "E04", "E05", "E06",
@@ -32,7 +33,7 @@ import GridDomain
     }
 
     @Test func theSharedFixedCodesHaveTheirAgreedNames() throws {
-        let catalog = try SampleCityFixture.load().catalog
+        let catalog = try SampleCity.reference().catalog
         let expected = [
             "C0101": "上水井盖", "C0102": "污水井盖", "E0101": "私搭乱建", "E0102": "暴露垃圾",
             "E0103": "积存垃圾渣土", "E0104": "道路不洁", "E0105": "水域不洁", "E0106": "绿地脏乱",

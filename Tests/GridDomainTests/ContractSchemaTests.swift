@@ -1,6 +1,7 @@
 import Foundation
 import GridDomain
 import Testing
+import TestSupport
 
 /// The JSON Schemas in `docs/contracts/` against what the Swift contract types encode: every encoded
 /// value satisfies its schema (required keys, declared keys, types, enums, patterns), every declared
@@ -9,7 +10,7 @@ import Testing
 struct ContractSchemaTests {
     static func checker(_ file: String) throws -> ContractSchemaChecker {
         try ContractSchemaChecker(
-            schemaFile: CalendarFixtures.repositoryRoot.appendingPathComponent("docs/contracts/\(file).v1.schema.json"))
+            schemaFile: RepositoryFiles.root.appendingPathComponent("docs/contracts/\(file).v1.schema.json"))
     }
 
     /// Lifecycle events from every transition, a hotline case, a 部件 case with a component id, and a
@@ -98,7 +99,7 @@ struct ContractSchemaTests {
 
     @Test("inbound examples and fully populated inbound messages satisfy their schemas")
     func inbound() throws {
-        let root = CalendarFixtures.repositoryRoot.appendingPathComponent("docs/contracts/examples")
+        let root = RepositoryFiles.root.appendingPathComponent("docs/contracts/examples")
         let at = LifecycleFixtures.start
         let full = HotlineWorkOrderV1(
             orderNumber: "GD-1", channel: .hotline12345, receivedAt: at, caller: .init(name: "李四", phone: "13800000000", confidential: true),

@@ -1,12 +1,13 @@
 import Foundation
 import GridDomain
 import Testing
+import TestSupport
 
 /// The inbound contracts: hotline work orders and sensing alerts, their validation and mapping.
 @Suite("Contract: hotline work orders and sensing alerts")
 struct ContractWorkOrderTests {
     static func example(_ name: String) throws -> Data {
-        try Data(contentsOf: CalendarFixtures.repositoryRoot.appendingPathComponent("docs/contracts/examples/\(name)"))
+        try Data(contentsOf: RepositoryFiles.root.appendingPathComponent("docs/contracts/examples/\(name)"))
     }
 
     static func order(_ json: String) throws -> HotlineWorkOrderV1 {

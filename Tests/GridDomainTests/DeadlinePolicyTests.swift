@@ -1,6 +1,7 @@
 import Foundation
 import GridDomain
 import Testing
+import TestSupport
 
 /// Deadline policy: resolution by specificity, the sample city's file, and loader errors.
 @Suite("Deadline policy")
@@ -14,7 +15,7 @@ struct DeadlinePolicyTests {
 
     init() throws {
         sample = try DeadlinePolicy(
-            contentsOf: CalendarFixtures.deployFile("sample-city/deadline-policy.csv"), areaClasses: areaClasses)
+            contentsOf: RepositoryFiles.deploy("sample-city/deadline-policy.csv"), areaClasses: areaClasses)
     }
 
     func code(_ text: String) -> CategoryCode { try! CategoryCode(text) }

@@ -1,6 +1,7 @@
 import Foundation
 import GridDomain
 import Testing
+import TestSupport
 
 @Suite("Lifecycle configuration file")
 struct LifecycleConfigurationFileTests {
@@ -38,7 +39,7 @@ struct LifecycleConfigurationFileTests {
     }
 
     @Test func theSampleCityFileLoads() throws {
-        let city = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../deploy/sample-city")
+        let city = RepositoryFiles.deploy("sample-city")
         let configuration = try CaseLifecycle.Configuration(cityDirectory: city)
         #expect(!configuration.channelsRequiringVerification.contains(.hotline12345))
         #expect(configuration.channelsRequiringCallback.contains(.hotline12345))

@@ -1,6 +1,7 @@
 import Foundation
 import GridDomain
 import Testing
+import TestSupport
 
 /// Whole loops: the timeline, the counts the assessment needs, and the clock effects driving stage clocks.
 @Suite("Lifecycle scenarios")
@@ -96,7 +97,7 @@ struct LifecycleScenarioTests {
     @Test("applying the effects to stage clocks: parking stops the disposal clock, an extension moves it")
     func effectsDriveClocks() throws {
         let calendar = CalendarFixtures.calendar
-        let policy = try DeadlinePolicy(contentsOf: CalendarFixtures.deployFile("sample-city/deadline-policy.csv"))
+        let policy = try DeadlinePolicy(contentsOf: RepositoryFiles.deploy("sample-city/deadline-policy.csv"))
         let area = AreaClass("general")
         let at = CalendarFixtures.at
         var current = F.opened()

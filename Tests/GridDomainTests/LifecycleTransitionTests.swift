@@ -1,6 +1,7 @@
 import Foundation
 import GridDomain
 import Testing
+import TestSupport
 
 /// Every (state, step) pair: the legal set exactly, each legal step's target and roles, and the error
 /// for everything else.
@@ -144,7 +145,7 @@ struct LifecycleDocumentationTests {
     @Test("docs/lifecycle.md draws every transition")
     func diagramListsEveryTransition() throws {
         let doc = try String(
-            contentsOf: CalendarFixtures.repositoryRoot.appendingPathComponent("docs/lifecycle.md"), encoding: .utf8)
+            contentsOf: RepositoryFiles.root.appendingPathComponent("docs/lifecycle.md"), encoding: .utf8)
         let lines = Set(doc.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
         for transition in CaseLifecycle.transitions {
             let line = "\(transition.from.rawValue) --> \(transition.to.rawValue) : \(transition.action.rawValue)"

@@ -1,5 +1,6 @@
 import Testing
 import GridDomain
+import TestSupport
 
 @Suite struct PlacesHierarchyTests {
     @Test func theHierarchyLinksEveryLevel() throws {
@@ -36,7 +37,7 @@ import GridDomain
     }
 
     @Test func theSampleCityHasTheRequiredSizeAndMixedAreaClasses() throws {
-        let places = try SampleCityFixture.load().places
+        let places = try SampleCity.reference().places
         let counts = places.countsByLevel
         #expect(places.city.code.digits == "339900")
         #expect(places.city.name == "临江市")

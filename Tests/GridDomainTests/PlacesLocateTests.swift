@@ -1,6 +1,7 @@
 import Testing
 import PropertyBased
 import GridDomain
+import TestSupport
 
 @Suite struct PlacesLocateTests {
     @Test func pointsLocateToTheGridAroundThem() throws {
@@ -23,7 +24,7 @@ import GridDomain
     }
 
     @Test func locateAgreesWithTestingEveryGrid() async throws {
-        let places = try SampleCityFixture.load().places
+        let places = try SampleCity.reference().places
         let box = try #require(places.boundingBox)
         let lon = Gen.double(in: box.minimum.longitude...box.maximum.longitude)
         let lat = Gen.double(in: box.minimum.latitude...box.maximum.latitude)
@@ -36,7 +37,7 @@ import GridDomain
 
     /// The sample city is a rectangle tiled by its grids: every point inside it is in exactly one grid.
     @Test func everyPointInsideTheCityLocatesToExactlyOneGrid() async throws {
-        let places = try SampleCityFixture.load().places
+        let places = try SampleCity.reference().places
         let box = try #require(places.boundingBox)
         // Stay a hair inside the outline: points on the city's own north and east edges are outside
         // under the half-open rule, as they should be for a neighbouring city.
@@ -49,7 +50,7 @@ import GridDomain
     }
 
     @Test func pointsOnGridVerticesAndBordersOfTheSampleCityBelongToOneGrid() throws {
-        let places = try SampleCityFixture.load().places
+        let places = try SampleCity.reference().places
         let box = try #require(places.boundingBox)
         var checked = 0
         for grid in places.grids.prefix(200) {

@@ -1,5 +1,6 @@
 import Testing
 import GridDomain
+import TestSupport
 
 @Suite struct PlacesTilingTests {
     /// A city with one district, street and community (339901001001) holding the given features, plus
@@ -26,7 +27,7 @@ import GridDomain
     }
 
     @Test func theSampleCityTilesWithoutHolesOrOverlaps() throws {
-        let places = try SampleCityFixture.load().places
+        let places = try SampleCity.reference().places
         let report = places.checkTiling()
         #expect(report.gridCount == places.grids.count)
         #expect(report.isClean, "\(report.issues.prefix(5))")

@@ -1,5 +1,6 @@
 import Testing
 import GridDomain
+import TestSupport
 
 @Suite struct ResponsibilityExclusionTests {
     typealias T = TinyCity
@@ -40,8 +41,8 @@ import GridDomain
     }
 
     @Test func reDispatchInTheSampleCitySkipsTheUnitThatReturnedTheCase() throws {
-        let resolver = try SampleCityFixture.resolver()
-        let places = try SampleCityFixture.load().places
+        let resolver = try SampleCity.reference().resolver()
+        let places = try SampleCity.reference().places
         for grid in places.grids.prefix(40) {
             let query = ResponsibilityQuery(category: T.category("E0101"), grid: grid.code)
             let first = try #require(resolver.resolve(query, at: now).decision.assignment)

@@ -6,6 +6,7 @@ import Foundation
 import Testing
 import PropertyBased
 import GridDomain
+import TestSupport
 
 @Suite struct ResponsibilityExplanationTests {
     typealias T = TinyCity
@@ -102,7 +103,7 @@ import GridDomain
 
     /// The explanation never contradicts the decision, on the sample city at any time.
     @Test func explanationsAgreeWithDecisions() async throws {
-        let data = try SampleCityFixture.load()
+        let data = try SampleCity.reference()
         let resolver = try data.resolver()
         let categories = data.catalog.minorClasses
         let grids = data.places.grids.map(\.code)

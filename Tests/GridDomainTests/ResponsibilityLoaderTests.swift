@@ -1,5 +1,6 @@
 import Testing
 import GridDomain
+import TestSupport
 
 @Suite struct ResponsibilityLoaderTests {
     typealias T = TinyCity
@@ -98,7 +99,7 @@ import GridDomain
     }
 
     @Test func theSampleListLoads() throws {
-        let data = try SampleCityFixture.load()
+        let data = try SampleCity.reference()
         let rules = data.responsibilityList.rules
         #expect(rules.count >= 100)
         #expect(rules.contains { $0.tier == .grid })

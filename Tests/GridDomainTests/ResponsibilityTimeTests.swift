@@ -5,6 +5,7 @@ import Foundation
 #endif
 import Testing
 import GridDomain
+import TestSupport
 
 @Suite struct ResponsibilityTimeTests {
     typealias T = TinyCity
@@ -57,8 +58,8 @@ import GridDomain
     }
 
     @Test func theSampleCitysNightRuleTakesStreetOrderAtNight() throws {
-        let resolver = try SampleCityFixture.resolver()
-        let places = try SampleCityFixture.load().places
+        let resolver = try SampleCity.reference().resolver()
+        let places = try SampleCity.reference().places
         // A grid outside the scenic and station areas in district 339903.
         let grid = try #require(places.grids(within: try PlaceCode("339903")).last)
         let query = ResponsibilityQuery(category: T.category("E0508"), grid: grid)

@@ -1,6 +1,7 @@
 import Testing
 import PropertyBased
 import GridDomain
+import TestSupport
 
 @Suite struct ResponsibilityValidationTests {
     typealias T = TinyCity
@@ -160,13 +161,13 @@ import GridDomain
     }
 
     @Test func theSampleCityValidatesClean() throws {
-        let report = try SampleCityFixture.resolver().validate(from: start)
+        let report = try SampleCity.reference().resolver().validate(from: start)
         #expect(report.isClean, "\(report)")
         #expect(report.listVersion == "sample")
     }
 
     @Test func theSampleListFindsTheGapWhenARuleIsRemoved() throws {
-        let data = try SampleCityFixture.load()
+        let data = try SampleCity.reference()
         // Without the rule for 339902's 园林 work, its 园林绿化 cases fall through the gap.
         let rules = data.responsibilityList.rules.filter { !($0.category?.description == "C04" && $0.places.map(\.digits) == ["339902"]) }
         #expect(rules.count == data.responsibilityList.rules.count - 1)

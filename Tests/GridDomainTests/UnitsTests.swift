@@ -1,5 +1,6 @@
 import Testing
 import GridDomain
+import TestSupport
 
 @Suite struct UnitsTests {
     func loadError(appending row: String) throws -> DataFileError? {
@@ -27,7 +28,7 @@ import GridDomain
     }
 
     @Test func theSampleCityHasUnitsAtEveryLevel() throws {
-        let data = try SampleCityFixture.load()
+        let data = try SampleCity.reference()
         let units = data.units.units
         let upper = units.filter { [.city, .district, .street].contains($0.level) }
         #expect(upper.count >= 25)

@@ -6,6 +6,7 @@ import HummingbirdTesting
 import JWTKit
 import NIOCore
 import Testing
+import TestSupport
 
 @testable import GridRuntime
 
@@ -181,7 +182,7 @@ struct AuthTests {
     }
 
     @Test func devTokenScriptMintsTokensTheServiceAccepts() async throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = RepositoryFiles.root
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [

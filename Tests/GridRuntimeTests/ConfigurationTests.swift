@@ -3,6 +3,7 @@ import Foundation
 import JWTKit
 import Logging
 import Testing
+import TestSupport
 
 @testable import GridRuntime
 
@@ -214,8 +215,7 @@ struct ConfigurationTests {
     }
 
     @Test func everySettingIsDocumented() throws {
-        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("docs/configuration.md")
+        let docs = RepositoryFiles.root.appendingPathComponent("docs/configuration.md")
         let text = try String(contentsOf: docs, encoding: .utf8)
         for setting in ServiceConfiguration.settings + KafkaSettings.settings {
             #expect(text.contains("`\(setting.environmentName)`"), "docs/configuration.md lacks \(setting.environmentName)")

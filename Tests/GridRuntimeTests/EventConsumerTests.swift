@@ -3,7 +3,6 @@ import GridKafka
 import GridRuntime
 import Logging
 import PostgresNIO
-import ServiceLifecycle
 import Synchronization
 import Testing
 import TestSupport
@@ -23,11 +22,8 @@ struct KafkaFixture: Sendable {
     ) async throws -> Result {
         let broker = try await TansuBroker.started()
         defer { broker.stop() }
-        let kafka = KafkaConfiguration(bootstrapServers: [broker.bootstrapServers], clientID: "gridloop-runtime-tests")
-        let admin = try KafkaAdmin(configuration: kafka, logger: logger)
-        try await admin.createTopics(
-            topics.flatMap { [TopicSpecification(name: $0, partitions: 3), TopicSpecification(name: DeadLetter.topic(for: $0), partitions: 1)] }
-        )
+        let kafka = broker.kafkaConfiguration(clientID: "gridloop-runtime-tests")
+        try await broker.createTopicsWithDeadLetters(topics, partitions: 3, logger: logger)
         let producer = try KafkaProducer(configuration: .init(kafka: kafka), logger: logger)
         let fixture = KafkaFixture(broker: broker, kafka: kafka, producer: producer, logger: logger)
         return try await whileRunning(producer) { try await body(fixture) }
@@ -73,57 +69,30 @@ struct KafkaFixture: Sendable {
             logger: logger,
             handler: handler
         )
-        var groupConfiguration = ServiceGroupConfiguration(
-            services: [.init(service: consumer), .init(service: eventConsumer)],
-            gracefulShutdownSignals: [],
-            logger: logger
-        )
-        // A handler that keeps failing transiently never finishes its batch; cancel it after this.
-        groupConfiguration.maximumGracefulShutdownDuration = .seconds(10)
-        let serviceGroup = ServiceGroup(configuration: groupConfiguration)
-        return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await serviceGroup.run() }
-            do {
-                let result = try await body()
-                await serviceGroup.triggerGracefulShutdown()
-                try await tasks.waitForAll()
-                return result
-            } catch {
-                tasks.cancelAll()
-                throw error
-            }
+        // A handler that keeps failing transiently never finishes its batch; cancel it after 10 s.
+        return try await withServiceGroup([consumer, eventConsumer], logger: logger, maximumGracefulShutdownDuration: .seconds(10), body)
+    }
+
+    /// Runs an ``EventConsumer`` in `group` with ``EventConsumerTests/countingHandler(_:)`` until its
+    /// tally satisfies `done`; returns the tally and how often the handler was called.
+    func consumeCounting(
+        group: String = "routing", topics: [String], database: TestDatabase, until what: String,
+        _ done: (EventConsumer.BatchReport) -> Bool
+    ) async throws -> (report: EventConsumer.BatchReport, calls: Int) {
+        let tally = BatchTally()
+        let calls = CallCounter()
+        try await withEventConsumer(
+            group: group, topics: topics, database: database, onBatch: tally.add, handler: EventConsumerTests.countingHandler(calls)
+        ) {
+            try await waitUntil(what) { done(tally.current) }
         }
+        return (tally.current, calls.value)
     }
 
     /// Reads `count` records of `topic` with a fresh group.
     func read(_ count: Int, from topic: String) async throws -> [KafkaConsumerMessage] {
-        let consumer = try consumer(group: "reader-\(UUID().uuidString)", topics: [topic])
-        return try await whileRunning(consumer) {
-            var records: [KafkaConsumerMessage] = []
-            for try await batch in consumer.batches {
-                records += batch
-                try await consumer.commit(batch)
-                if records.count >= count { break }
-            }
-            return records
-        }
+        try await TopicReader(kafka: kafka, logger: logger).read(count, from: topic)
     }
-}
-
-/// Sums what the event consumer reported, across batches.
-final class BatchTally: Sendable {
-    private let total = Mutex(EventConsumer.BatchReport())
-
-    func add(_ report: EventConsumer.BatchReport) {
-        total.withLock {
-            $0.messages += report.messages
-            $0.processed += report.processed
-            $0.duplicates += report.duplicates
-            $0.deadLettered += report.deadLettered
-        }
-    }
-
-    var current: EventConsumer.BatchReport { total.withLock { $0 } }
 }
 
 /// Counts handler calls.
@@ -182,43 +151,22 @@ struct EventConsumerTests {
                     }
                 }
                 let delivered = CallCounter()
-                let doomed = OutboxRelay(
-                    outbox: database.outbox,
-                    client: database.client,
-                    publisher: CrashAfterPublishing(wrapped: kafka.publisher, published: delivered),
-                    configuration: RelayTests.fast,
-                    logger: database.logger
-                )
+                let doomed = database.relay(to: CrashAfterPublishing(wrapped: kafka.publisher, published: delivered))
                 try await whileRunning(doomed) {
-                    try await eventually("the broker confirmed all 6 events") { delivered.value == 6 }
+                    try await waitUntil("the broker confirmed all 6 events") { delivered.value == 6 }
                 }
                 #expect(try await database.outboxEventIDs().count == 6, "the crashed relay marked nothing sent")
 
-                let successor = OutboxRelay(
-                    outbox: database.outbox,
-                    client: database.client,
-                    publisher: kafka.publisher,
-                    configuration: RelayTests.fast,
-                    logger: database.logger
-                )
+                let successor = database.relay(to: kafka.publisher)
                 try await whileRunning(successor) {
-                    try await eventually("the outbox is empty") { try await database.outboxEventIDs().isEmpty }
+                    try await waitUntil("the outbox is empty") { try await database.outboxEventIDs().isEmpty }
                 }
 
-                let tally = BatchTally()
-                let calls = CallCounter()
-                try await kafka.withEventConsumer(
-                    group: "routing",
-                    topics: [topic],
-                    database: database,
-                    onBatch: tally.add,
-                    handler: Self.countingHandler(calls)
-                ) {
-                    try await eventually("all 12 records are consumed") { tally.current.messages == 12 }
-                }
-                #expect(tally.current.processed == 6)
-                #expect(tally.current.duplicates == 6)
-                #expect(calls.value == 6)
+                let (tally, calls) = try await kafka.consumeCounting(
+                    topics: [topic], database: database, until: "all 12 records are consumed") { $0.messages == 12 }
+                #expect(tally.processed == 6)
+                #expect(tally.duplicates == 6)
+                #expect(calls == 6)
                 #expect(try await database.integer("SELECT sum(events)::int8 FROM svc.cases") == 6)
                 #expect(try await database.integer("SELECT count(*) FROM svc.inbox WHERE consumer = 'routing'") == 6)
             }
@@ -244,19 +192,10 @@ struct EventConsumerTests {
                     reports.append(try await kafka.producer.send(KafkaProducerMessage(record)))
                 }
 
-                let tally = BatchTally()
-                let calls = CallCounter()
-                try await kafka.withEventConsumer(
-                    group: "routing",
-                    topics: [topic],
-                    database: database,
-                    onBatch: tally.add,
-                    handler: Self.countingHandler(calls)
-                ) {
-                    try await eventually("the 4 records are consumed") { tally.current.messages == 4 }
-                }
-                #expect(tally.current.processed == 2)
-                #expect(tally.current.deadLettered == 2)
+                let (tally, _) = try await kafka.consumeCounting(
+                    topics: [topic], database: database, until: "the 4 records are consumed") { $0.messages == 4 }
+                #expect(tally.processed == 2)
+                #expect(tally.deadLettered == 2)
                 #expect(try await database.integer("SELECT events FROM svc.cases WHERE id = 'C-1'") == 2)
 
                 let deadLetters = try await kafka.read(2, from: DeadLetter.topic(for: topic))
@@ -283,19 +222,10 @@ struct EventConsumerTests {
 
                 // The offsets were committed: a new member of the group sees only what comes next.
                 _ = try await kafka.producer.send(KafkaProducerMessage(testEvent(key: "C-1", sequence: 4).kafkaMessage(topic: topic)))
-                let laterCalls = CallCounter()
-                let laterTally = BatchTally()
-                try await kafka.withEventConsumer(
-                    group: "routing",
-                    topics: [topic],
-                    database: database,
-                    onBatch: laterTally.add,
-                    handler: Self.countingHandler(laterCalls)
-                ) {
-                    try await eventually("the new record is consumed") { laterTally.current.messages >= 1 }
-                }
-                #expect(laterTally.current.messages == 1)
-                #expect(laterCalls.value == 1)
+                let (laterTally, laterCalls) = try await kafka.consumeCounting(
+                    topics: [topic], database: database, until: "the new record is consumed") { $0.messages >= 1 }
+                #expect(laterTally.messages == 1)
+                #expect(laterCalls == 1)
             }
         }
     }
@@ -323,23 +253,14 @@ struct EventConsumerTests {
                         throw RetryableTestError()
                     }
                 ) {
-                    try await eventually("the handler has been retried") { failingCalls.value >= 3 }
+                    try await waitUntil("the handler has been retried") { failingCalls.value >= 3 }
                 }
                 #expect(failingTally.current.messages == 0, "the failing batch was never committed")
                 #expect(try await database.integer("SELECT count(*) FROM svc.inbox") == 0)
 
-                let calls = CallCounter()
-                let tally = BatchTally()
-                try await kafka.withEventConsumer(
-                    group: "routing",
-                    topics: [topic],
-                    database: database,
-                    onBatch: tally.add,
-                    handler: Self.countingHandler(calls)
-                ) {
-                    try await eventually("the 3 records are delivered again and processed") { tally.current.processed == 3 }
-                }
-                #expect(calls.value == 3)
+                let (_, calls) = try await kafka.consumeCounting(
+                    topics: [topic], database: database, until: "the 3 records are delivered again and processed") { $0.processed == 3 }
+                #expect(calls == 3)
                 #expect(try await database.integer("SELECT count(*) FROM svc.inbox") == 3)
             }
         }

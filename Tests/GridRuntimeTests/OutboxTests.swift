@@ -2,7 +2,6 @@ import Foundation
 import GridRuntime
 import Logging
 import PostgresNIO
-import ServiceLifecycle
 import Testing
 import TestSupport
 
@@ -21,6 +20,11 @@ extension TestDatabase {
     }
 
     var outbox: Outbox { Outbox(schema: schema) }
+
+    /// A relay of this database's outbox to `publisher`.
+    func relay(to publisher: some MessagePublisher, configuration: OutboxRelay.Configuration = RelayTests.fast) -> OutboxRelay {
+        OutboxRelay(outbox: outbox, client: client, publisher: publisher, configuration: configuration, logger: logger)
+    }
 
     /// Runs a query returning one integer.
     func integer(_ query: PostgresQuery) async throws -> Int {
@@ -54,31 +58,6 @@ func testEvent(key: String, sequence: Int) -> CloudEvent {
         time: Date(),
         payload: Happened(sequence: sequence)
     )
-}
-
-/// Waits, polling, until `condition` holds; fails with `what` after `timeout` (generous: a bound
-/// against hanging, not a speed assertion).
-func eventually(
-    _ what: String,
-    timeout: Duration = .seconds(60),
-    _ condition: () async throws -> Bool
-) async throws {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return }
-        try await Task.sleep(for: .milliseconds(50))
-    }
-    Issue.record("timed out after \(timeout) waiting until \(what)")
-    throw CancellationError()
-}
-
-/// Runs `service` while `body` runs, then cancels it and waits for it to stop.
-func whileRunning<Result: Sendable>(_ service: some Service, _ body: () async throws -> Result) async throws -> Result {
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await service.run() }
-        defer { group.cancelAll() }
-        return try await body()
-    }
 }
 
 @Suite("Transactional outbox (real PostgreSQL)")
@@ -159,7 +138,7 @@ struct OutboxTests {
                             for await _ in release { break }
                         }
                     }
-                    try await eventually("the first writer holds the C-1 lock") {
+                    try await waitUntil("the first writer holds the C-1 lock") {
                         try await database.integer(Self.advisoryLocks(granted: true)) == 1
                     }
                     group.addTask {
@@ -167,7 +146,7 @@ struct OutboxTests {
                             try transaction.enqueue(testEvent(key: "C-1", sequence: 2), topic: "t")
                         }
                     }
-                    try await eventually("the second writer waits for the C-1 lock") {
+                    try await waitUntil("the second writer waits for the C-1 lock") {
                         try await database.integer(Self.advisoryLocks(granted: false)) == 1
                     }
                     #expect(try await database.outboxEventIDs().isEmpty)

@@ -116,15 +116,9 @@ struct RelayTests {
             try await database.migrate()
             try await Self.write(database, keys: ["A", "B", "C"], count: 120)
             let broker = FakeBroker()
-            let relay = OutboxRelay(
-                outbox: database.outbox,
-                client: database.client,
-                publisher: ScriptedPublisher(broker: broker, name: "r1"),
-                configuration: Self.fast,
-                logger: database.logger
-            )
+            let relay = database.relay(to: ScriptedPublisher(broker: broker, name: "r1"))
             try await whileRunning(relay) {
-                try await eventually("the outbox is empty") { try await database.outboxEventIDs().isEmpty }
+                try await waitUntil("the outbox is empty") { try await database.outboxEventIDs().isEmpty }
             }
             #expect(await broker.delivered.count == 360)
             for key in ["A", "B", "C"] {
@@ -140,18 +134,12 @@ struct RelayTests {
             try await Self.write(database, keys: ["A", "B"], count: 3)
             let broker = FakeBroker()
             let publisher = ScriptedPublisher(broker: broker, name: "r1", mode: .failKeys(["A"]))
-            let relay = OutboxRelay(
-                outbox: database.outbox,
-                client: database.client,
-                publisher: publisher,
-                configuration: Self.fast,
-                logger: database.logger
-            )
+            let relay = database.relay(to: publisher)
             try await whileRunning(relay) {
-                try await eventually("B is delivered and only A is left") {
+                try await waitUntil("B is delivered and only A is left") {
                     try await database.outboxEventIDs() == ["A-1", "A-2", "A-3"]
                 }
-                try await eventually("A-1 has been tried at least twice") {
+                try await waitUntil("A-1 has been tried at least twice") {
                     try await database.integer("SELECT attempts FROM svc.outbox WHERE event_id = 'A-1'") >= 2
                 }
                 #expect(try await database.integer("SELECT attempts FROM svc.outbox WHERE event_id = 'A-2'") == 0)
@@ -161,7 +149,7 @@ struct RelayTests {
                 )
                 for try await error in lastError.decode(String.self) { #expect(error.contains("scripted")) }
                 await publisher.setMode(.deliver)
-                try await eventually("A is delivered too") { try await database.outboxEventIDs().isEmpty }
+                try await waitUntil("A is delivered too") { try await database.outboxEventIDs().isEmpty }
             }
             #expect(await broker.eventIDs(key: "A") == Self.expected(key: "A", 1...3))
             #expect(await broker.eventIDs(key: "B") == Self.expected(key: "B", 1...3))
@@ -175,15 +163,9 @@ struct RelayTests {
             try await Self.write(database, keys: ["A", "B"], count: 5)
             let broker = FakeBroker()
             let publisher = ScriptedPublisher(broker: broker, name: "r1", mode: .failRounds(5))
-            let relay = OutboxRelay(
-                outbox: database.outbox,
-                client: database.client,
-                publisher: publisher,
-                configuration: Self.fast,
-                logger: database.logger
-            )
+            let relay = database.relay(to: publisher)
             try await whileRunning(relay) {
-                try await eventually("the outbox is empty") { try await database.outboxEventIDs().isEmpty }
+                try await waitUntil("the outbox is empty") { try await database.outboxEventIDs().isEmpty }
             }
             #expect(await publisher.rounds >= 6)
             #expect(await broker.eventIDs(key: "A") == Self.expected(key: "A", 1...5))
@@ -198,19 +180,13 @@ struct RelayTests {
             var configuration = Self.fast
             configuration.pollInterval = .seconds(3600)
             let broker = FakeBroker()
-            let relay = OutboxRelay(
-                outbox: database.outbox,
-                client: database.client,
-                publisher: ScriptedPublisher(broker: broker, name: "r1"),
-                configuration: configuration,
-                logger: database.logger
-            )
+            let relay = database.relay(to: ScriptedPublisher(broker: broker, name: "r1"), configuration: configuration)
             try await whileRunning(relay) {
                 try await Self.write(database, keys: ["A"], count: 1)
-                try await eventually("A-1 is delivered") { await broker.eventIDs == ["A-1"] }
+                try await waitUntil("A-1 is delivered") { await broker.eventIDs == ["A-1"] }
                 // The relay now waits for a notification (the poll interval is an hour).
                 try await Self.write(database, keys: ["A"], count: 1, from: 2)
-                try await eventually("A-2 is delivered") { await broker.eventIDs == ["A-1", "A-2"] }
+                try await waitUntil("A-2 is delivered") { await broker.eventIDs == ["A-1", "A-2"] }
             }
         }
     }
@@ -222,13 +198,7 @@ struct RelayTests {
             let broker = FakeBroker()
             try await database.withClient { secondClient in
                 let relays = [
-                    "first": OutboxRelay(
-                        outbox: database.outbox,
-                        client: database.client,
-                        publisher: ScriptedPublisher(broker: broker, name: "first"),
-                        configuration: Self.fast,
-                        logger: database.logger
-                    ),
+                    "first": database.relay(to: ScriptedPublisher(broker: broker, name: "first")),
                     "second": OutboxRelay(
                         outbox: database.outbox,
                         client: secondClient,
@@ -240,13 +210,13 @@ struct RelayTests {
                 let tasks = relays.mapValues { relay in Task { try await relay.run() } }
                 do {
                     try await Self.write(database, keys: ["A", "B", "C", "D"], count: 50)
-                    try await eventually("the first 200 events are delivered") { await broker.delivered.count == 200 }
+                    try await waitUntil("the first 200 events are delivered") { await broker.delivered.count == 200 }
                     #expect(await broker.relays.count == 1, "only the leader publishes")
                     let leader = try #require(await broker.relays.first)
                     tasks[leader]!.cancel()
                     _ = await tasks[leader]!.result
                     try await Self.write(database, keys: ["A", "B", "C", "D"], count: 50, from: 51)
-                    try await eventually("the standby delivers the rest") { await broker.delivered.count == 400 }
+                    try await waitUntil("the standby delivers the rest") { await broker.delivered.count == 400 }
                 } catch {
                     for task in tasks.values { task.cancel() }
                     throw error
@@ -269,26 +239,20 @@ struct RelayTests {
         try await TestDatabase.withDatabase { database in
             try await database.migrate()
             let broker = FakeBroker()
-            let relay = OutboxRelay(
-                outbox: database.outbox,
-                client: database.client,
-                publisher: ScriptedPublisher(broker: broker, name: "r1"),
-                configuration: Self.fast,
-                logger: database.logger
-            )
+            let relay = database.relay(to: ScriptedPublisher(broker: broker, name: "r1"))
             try await whileRunning(relay) {
                 try await Self.write(database, keys: ["A"], count: 3)
-                try await eventually("the first events are delivered") { await broker.eventIDs.count == 3 }
+                try await waitUntil("the first events are delivered") { await broker.eventIDs.count == 3 }
                 #expect(try await database.terminateServiceConnections() >= 1)
                 // The test's own pool lost its connections too and may hand out one that is just being
                 // closed: retry the write until it lands.
                 // (Bounded: a write sent on a connection the server is closing may never complete.)
-                try await eventually("an event is written after the cut") {
+                try await waitUntil("an event is written after the cut") {
                     (try? await withDatabaseDeadline(.seconds(5), "the test's write") {
                         try await Self.write(database, keys: ["A"], count: 1, from: 4)
                     }) != nil
                 }
-                try await eventually("the event written after the cut is delivered") {
+                try await waitUntil("the event written after the cut is delivered") {
                     await broker.eventIDs.contains("A-4")
                 }
             }
@@ -307,27 +271,15 @@ struct RelayTests {
             try await Self.write(database, keys: ["A", "B"], count: 2)
             let broker = FakeBroker()
             let crashing = ScriptedPublisher(broker: broker, name: "crashed", mode: .crashAfterDelivering)
-            let doomed = OutboxRelay(
-                outbox: database.outbox,
-                client: database.client,
-                publisher: crashing,
-                configuration: Self.fast,
-                logger: database.logger
-            )
+            let doomed = database.relay(to: crashing)
             try await whileRunning(doomed) {
-                try await eventually("the doomed relay has delivered the batch") { await broker.delivered.count == 4 }
+                try await waitUntil("the doomed relay has delivered the batch") { await broker.delivered.count == 4 }
             }
             #expect(try await database.outboxEventIDs().count == 4, "nothing was marked sent")
 
-            let successor = OutboxRelay(
-                outbox: database.outbox,
-                client: database.client,
-                publisher: ScriptedPublisher(broker: broker, name: "successor"),
-                configuration: Self.fast,
-                logger: database.logger
-            )
+            let successor = database.relay(to: ScriptedPublisher(broker: broker, name: "successor"))
             try await whileRunning(successor) {
-                try await eventually("the outbox is empty") { try await database.outboxEventIDs().isEmpty }
+                try await waitUntil("the outbox is empty") { try await database.outboxEventIDs().isEmpty }
             }
             #expect(await broker.eventIDs == ["A-1", "B-1", "A-2", "B-2", "A-1", "B-1", "A-2", "B-2"])
 

@@ -2,7 +2,6 @@ import Foundation
 import GridKafka
 import GridRuntime
 import Logging
-import ServiceLifecycle
 import Synchronization
 import Testing
 import TestSupport
@@ -41,9 +40,9 @@ struct ServiceMessagingTests {
             try await database.migrate()
             let broker = try await TansuBroker.started()
             defer { broker.stop() }
-            let kafka = KafkaConfiguration(bootstrapServers: [broker.bootstrapServers], clientID: "messaging-test")
-            let admin = try KafkaAdmin(configuration: kafka, logger: logger)
-            try await admin.createTopics(["gridloop.in", "gridloop.out", "gridloop.in.dlt"].map { TopicSpecification(name: $0, partitions: 2) })
+            let kafka = broker.kafkaConfiguration(clientID: "messaging-test")
+            try await KafkaAdmin(configuration: kafka, logger: logger)
+                .createTopics(["gridloop.in", "gridloop.out", "gridloop.in.dlt"].map { TopicSpecification(name: $0, partitions: 2) })
             let messaging = try ServiceMessaging(
                 kafka: kafka, outbox: database.outbox, client: database.client,
                 relay: .init(pollInterval: .milliseconds(50)), logger: logger)
@@ -58,38 +57,16 @@ struct ServiceMessagingTests {
                 }
             }
             try await messaging.brokerReadiness.check()
-            let services = messaging.producers + consumers
-            let group = ServiceGroup(configuration: .init(
-                services: services.map { .init(service: $0) }, gracefulShutdownSignals: [], logger: logger))
-            try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await group.run() }
+            try await withServiceGroup(messaging.producers + consumers, logger: logger) {
                 for sequence in 1...20 {
                     _ = try await messaging.producer.send(
                         KafkaProducerMessage(testEvent(key: "C-\(sequence % 4)", sequence: sequence).kafkaMessage(topic: "gridloop.in")))
                 }
-                let echoed = try await Self.read(20, from: "gridloop.out", kafka: kafka, logger: logger)
+                let echoed = try await TopicReader(kafka: kafka, logger: logger).read(20, from: "gridloop.out")
                 #expect(echoed.count == 20)
                 #expect(Set(echoed.compactMap { $0.key.map { String(decoding: $0, as: UTF8.self) } }) == ["C-0", "C-1", "C-2", "C-3"])
                 #expect(batches.withLock { $0.reduce(0, +) } == 20)
-                await group.triggerGracefulShutdown()
-                try await tasks.waitForAll()
             }
-        }
-    }
-
-    /// Reads `count` records of `topic` with a fresh group.
-    static func read(_ count: Int, from topic: String, kafka: KafkaConfiguration, logger: Logger) async throws -> [KafkaConsumerMessage] {
-        let consumer = try KafkaConsumer(
-            configuration: .init(kafka: kafka, groupID: "reader-\(UUID().uuidString)", topics: [topic], revokeTimeout: .seconds(4)),
-            logger: logger)
-        return try await whileRunning(consumer) {
-            var records: [KafkaConsumerMessage] = []
-            for try await batch in consumer.batches {
-                records += batch
-                try await consumer.commit(batch)
-                if records.count >= count { break }
-            }
-            return records
         }
     }
 }

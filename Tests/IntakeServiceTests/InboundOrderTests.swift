@@ -38,7 +38,7 @@ struct InboundOrderTests {
     @Test func aValidOrderOpensAHotlineCaseFiledAtOnceAndKeepsTheRawOrder() async throws {
         try await IntakeFixture.with { fixture in
             let example = try Data(
-                contentsOf: URL(fileURLWithPath: IntakeFixture.cityDirectory + "/../../docs/contracts/examples/hotline-workorder.v1.json"))
+                contentsOf: RepositoryFiles.root.appendingPathComponent("docs/contracts/examples/hotline-workorder.v1.json"))
             try await Self.consume(fixture, [Self.message(Array(example), offset: 7)])
             let rows = try await fixture.database.client.query(
                 """

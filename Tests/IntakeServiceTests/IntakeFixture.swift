@@ -11,14 +11,9 @@ import TestSupport
 /// The sample city and a fresh database with intake's schema, migrations applied and grids loaded,
 /// for each test.
 struct IntakeFixture: Sendable {
-    /// The repository's sample city.
-    static let cityDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("deploy/sample-city").path
-
     /// Loaded once per test process.
     static let city: IntakeCity = {
-        do { return try IntakeCity.load(directory: cityDirectory) } catch { fatalError("\(error)") }
+        do { return try IntakeCity.load(directory: SampleCity.directory) } catch { fatalError("\(error)") }
     }()
 
     let database: TestDatabase

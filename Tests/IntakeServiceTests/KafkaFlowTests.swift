@@ -31,8 +31,9 @@ struct KafkaFlowTests {
                     orders.map { OutgoingMessage(topic: ContractTopic.hotlineWorkOrders, key: Array($0.key.utf8), headers: [], value: $0.value) },
                     producer: producer)
                 try await Self.withIntake(fixture, kafka: kafka) {
-                    try await Self.waitUntil { try await fixture.count("SELECT count(*) FROM cases") == 2 }
-                    let dead = try await Self.read(3, from: ContractTopic.deadLetter(of: ContractTopic.hotlineWorkOrders), kafka: kafka)
+                    try await waitUntil("the two valid orders are cases") { try await fixture.count("SELECT count(*) FROM cases") == 2 }
+                    let dead = try await TopicReader(kafka: kafka, logger: fixture.database.logger)
+                        .read(3, from: ContractTopic.deadLetter(of: ContractTopic.hotlineWorkOrders))
                     let byKey = Dictionary(uniqueKeysWithValues: dead.map { (String(decoding: $0.key ?? [], as: UTF8.self), $0) })
                     #expect(Set(byKey.keys) == ["GD-X", "GD-O", "junk"])
                     #expect(byKey["GD-X"]?.header("dlt.error.type") == "GridDomain.ContractValidationError")
@@ -43,7 +44,7 @@ struct KafkaFlowTests {
                     #expect(byKey["GD-X"]?.value == orders[3].value)
 
                     // The relay publishes the cases' events: GD-A filed at once, GD-B sent to verification.
-                    let events = try await Self.read(4, from: ContractTopic.caseLifecycle, kafka: kafka)
+                    let events = try await TopicReader(kafka: kafka, logger: fixture.database.logger).read(4, from: ContractTopic.caseLifecycle)
                     let types = events.compactMap { $0.header("ce_type") }.sorted()
                     #expect(
                         types == [
@@ -70,15 +71,16 @@ struct KafkaFlowTests {
                 // Every step of the first case delivered twice (a relay that republished after a crash).
                 try await Self.send(steps + steps + [gappedSteps[0], gappedSteps[2]], producer: producer)
                 try await Self.withIntake(fixture, kafka: kafka) {
-                    try await Self.waitUntil { try await fixture.stored(filed.replica.id)?.replica.state == .checking }
-                    let dead = try await Self.read(1, from: ContractTopic.deadLetter(of: ContractTopic.caseLifecycle), kafka: kafka)
+                    try await waitUntil("the disposed case is being checked") { try await fixture.stored(filed.replica.id)?.replica.state == .checking }
+                    let dead = try await TopicReader(kafka: kafka, logger: fixture.database.logger)
+                        .read(1, from: ContractTopic.deadLetter(of: ContractTopic.caseLifecycle))
                     #expect(dead.map { String(decoding: $0.key ?? [], as: UTF8.self) } == [gapped.replica.id.description])
                     #expect(dead.first?.header("ce_type") == "gridloop.case.disposal-reported.v1")
                     #expect(dead.first?.header("dlt.error.type")?.hasSuffix("CaseReplayError") == true)
                     // Intake's own events come back on the topic (reported + filed of both cases, the
                     // check-assigned of the first): with routing's three + one applicable steps, 9 distinct
                     // events are processed by the lifecycle consumer.
-                    try await Self.waitUntil {
+                    try await waitUntil("the lifecycle consumer has processed 9 events") {
                         try await fixture.count("SELECT count(*) FROM inbox WHERE consumer = 'intake-test-lifecycle'") == 9
                     }
                     let types = try await fixture.timelineTypes(of: filed.replica.id)
@@ -90,7 +92,7 @@ struct KafkaFlowTests {
                     #expect(try await fixture.stored(filed.replica.id)?.replica.lastSequence == filed.replica.lastSequence + 4)
                     #expect(try await fixture.stored(gapped.replica.id)?.replica.state == .dispatched)
 
-                    let published = try await Self.read(13, from: ContractTopic.caseLifecycle, kafka: kafka)
+                    let published = try await TopicReader(kafka: kafka, logger: fixture.database.logger).read(13, from: ContractTopic.caseLifecycle)
                     let checkAssigned = published.filter { $0.header("ce_type") == "gridloop.case.check-assigned.v1" }
                     #expect(checkAssigned.count == 1)
                     #expect(checkAssigned.first?.header("ce_source") == ContractSource.intake)
@@ -108,12 +110,12 @@ struct KafkaFlowTests {
         let logger = fixture.database.logger
         let broker = try await TansuBroker.started()
         defer { broker.stop() }
-        let kafka = KafkaConfiguration(bootstrapServers: [broker.bootstrapServers], clientID: "intake-tests")
-        let admin = try KafkaAdmin(configuration: kafka, logger: logger)
-        try await admin.createTopics(
-            topics.flatMap { [TopicSpecification(name: $0, partitions: 2), TopicSpecification(name: ContractTopic.deadLetter(of: $0), partitions: 1)] })
+        let kafka = broker.kafkaConfiguration(clientID: "intake-tests")
+        try await broker.createTopicsWithDeadLetters(topics, partitions: 2, logger: logger)
         let producer = try KafkaProducer(configuration: .init(kafka: kafka), logger: logger)
-        try await running([producer]) { try await body(kafka, producer) }
+        try await withServiceGroup([producer], logger: logger, maximumGracefulShutdownDuration: .seconds(15)) {
+            try await body(kafka, producer)
+        }
     }
 
     /// Runs intake's producer, relay and consumers (as the service does) while `body` runs.
@@ -121,7 +123,8 @@ struct KafkaFlowTests {
         let messaging = try ServiceMessaging(
             kafka: kafka, outbox: fixture.desk.outbox, client: fixture.database.client, logger: fixture.database.logger)
         let consumers = try fixture.desk.consumers(on: messaging, group: "intake-test", catalog: fixture.city.reference.catalog)
-        try await running(messaging.producers + consumers, body)
+        try await withServiceGroup(
+            messaging.producers + consumers, logger: fixture.database.logger, maximumGracefulShutdownDuration: .seconds(15), body)
     }
 
     /// Routing's lifecycle messages as the Kafka records its relay would publish.
@@ -136,59 +139,6 @@ struct KafkaFlowTests {
 
     static func send(_ messages: [OutgoingMessage], producer: KafkaProducer) async throws {
         for result in await KafkaMessagePublisher(producer: producer).publish(messages) { try result.get() }
-    }
-
-    static func read(_ count: Int, from topic: String, kafka: KafkaConfiguration) async throws -> [KafkaConsumerMessage] {
-        let consumer = try KafkaConsumer(
-            configuration: .init(
-                kafka: kafka, groupID: "reader-\(UUID().uuidString)", topics: [topic], sessionTimeout: .seconds(6),
-                maxPollInterval: .seconds(6), revokeTimeout: .seconds(4)),
-            logger: Logger(label: "reader"))
-        return try await running([consumer]) {
-            var records: [KafkaConsumerMessage] = []
-            for try await batch in consumer.batches {
-                records += batch
-                try await consumer.commit(batch)
-                if records.count >= count { break }
-            }
-            return records
-        }
-    }
-
-    /// Polls `condition` every 100 ms for up to 60 s (a bound on waiting, not a timed assertion).
-    static func waitUntil(_ condition: () async throws -> Bool) async throws {
-        for _ in 0..<600 {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        Issue.record("condition not met within 60 s")
-    }
-
-    /// Runs `services` in a ServiceGroup while `body` runs, then shuts them down gracefully.
-    static func running<Result: Sendable>(_ services: [any Service], _ body: () async throws -> Result) async throws -> Result {
-        var configuration = ServiceGroupConfiguration(
-            services: services.map { .init(service: $0) }, gracefulShutdownSignals: [], logger: Logger(label: "intake-tests"))
-        configuration.maximumGracefulShutdownDuration = .seconds(15)
-        let group = ServiceGroup(configuration: configuration)
-        return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            do {
-                let result = try await body()
-                await group.triggerGracefulShutdown()
-                try await tasks.waitForAll()
-                return result
-            } catch {
-                tasks.cancelAll()
-                throw error
-            }
-        }
-    }
-}
-
-extension KafkaConsumerMessage {
-    /// The text of the first header called `name`.
-    func header(_ name: String) -> String? {
-        headers.first { $0.name == name }.flatMap { $0.value.map { String(decoding: $0, as: UTF8.self) } }
     }
 }
 

@@ -129,19 +129,14 @@ struct DeliveryWorkerTests {
         let (caseId, planned) = try DeliveryStoreTests.dispatchDeliveries()
         try await NotificationDatabase.with { database in
             let worker = Self.worker(database, channels: [SinkChannel(client: database.client, logger: database.logger)])
-            let group = ServiceGroup(services: [worker], logger: database.logger)
-            try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await group.run() }
+            func sent() async throws -> Int {
+                let rows = try await NotificationDatabase.deliveries(of: caseId.rawValue, on: database.client, logger: database.logger)
+                return rows.values.filter { $0.status == "sent" }.count
+            }
+            try await withServiceGroup([worker], logger: database.logger) {
                 try await database.client.withConnection { _ = try await DeliveryStore().record(planned, on: $0, logger: database.logger) }
-                var sent = 0
-                for _ in 0..<400 where sent < 2 {
-                    try await Task.sleep(for: .milliseconds(25))
-                    let rows = try await NotificationDatabase.deliveries(of: caseId.rawValue, on: database.client, logger: database.logger)
-                    sent = rows.values.filter { $0.status == "sent" }.count
-                }
-                #expect(sent == 2)
-                await group.triggerGracefulShutdown()
-                try await tasks.waitForAll()
+                try await waitUntil("both deliveries are sent") { try await sent() >= 2 }
+                #expect(try await sent() == 2)
             }
         }
     }

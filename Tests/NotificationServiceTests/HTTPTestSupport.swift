@@ -21,7 +21,7 @@ enum HTTPTestSupport {
         var kafka = try KafkaSettings(environment: ["KAFKA_BROKERS": kafkaBrokers ?? "127.0.0.1:9"], defaultClientID: "notification-under-test")
         if kafkaBrokers == nil { kafka.properties["log_level"] = "2" }
         let configuration = ServiceConfiguration(
-            serviceName: Notifications.name, cityDirectory: NotificationFixtures.cityDirectory,
+            serviceName: Notifications.name, cityDirectory: SampleCity.directory,
             database: .init(host: "127.0.0.1", name: database.name, user: database.role, schema: database.schema.name),
             kafka: kafka,
             auth: .init(key: .sharedSecret(secret)))

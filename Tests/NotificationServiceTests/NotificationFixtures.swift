@@ -3,25 +3,13 @@ import GridDomain
 import GridRuntime
 import NotificationService
 import Testing
+import TestSupport
 
-/// The sample city with its notification rules, and lifecycle-topic events built the way their
+/// The sample city (``SampleCity``) with its notification rules, and lifecycle-topic events built the way their
 /// producers build them (domain lifecycle → contract types → JSON).
 enum NotificationFixtures {
-    /// `deploy/sample-city`, found from this file's path.
-    static let cityDirectory: String = {
-        var url = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent("deploy/sample-city")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("places.csv").path) {
-                return candidate.path
-            }
-        }
-        return "deploy/sample-city"
-    }()
-
     private static let loaded: Result<NotificationCity, DataFileError> = Result { () throws(DataFileError) in
-        try NotificationCity(directory: cityDirectory)
+        try NotificationCity(directory: SampleCity.directory)
     }
 
     /// The sample city (loaded once).

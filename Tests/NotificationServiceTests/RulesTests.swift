@@ -2,6 +2,7 @@ import Foundation
 import GridDomain
 import NotificationService
 import Testing
+import TestSupport
 
 @Suite("Notification rules")
 struct RulesTests {
@@ -93,22 +94,22 @@ struct RulesTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("notify-rules-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let sample = URL(fileURLWithPath: NotificationFixtures.cityDirectory).appendingPathComponent("notifications")
+        let sample = URL(fileURLWithPath: SampleCity.directory).appendingPathComponent("notifications")
         for name in ["templates.csv", "routes.csv", "contacts.csv"] {
             try FileManager.default.copyItem(at: sample.appendingPathComponent(name), to: directory.appendingPathComponent(name))
         }
         try "key,value\ntime_zone,Mars/Olympus\n".write(to: directory.appendingPathComponent("settings.csv"), atomically: true, encoding: .utf8)
         #expect {
-            try NotificationCity(directory: NotificationFixtures.cityDirectory, rulesDirectory: directory.path)
+            try NotificationCity(directory: SampleCity.directory, rulesDirectory: directory.path)
         } throws: { error in
             (error as? DataFileError).map { $0.file.hasSuffix("settings.csv") && $0.message.contains("Mars/Olympus") } ?? false
         }
         try FileManager.default.removeItem(at: directory.appendingPathComponent("settings.csv"))
-        let loaded = try NotificationCity(directory: NotificationFixtures.cityDirectory, rulesDirectory: directory.path)
+        let loaded = try NotificationCity(directory: SampleCity.directory, rulesDirectory: directory.path)
         #expect(loaded.rules.presentation.platformName == NoticePresentation.defaultPlatformName)
         try FileManager.default.removeItem(at: directory.appendingPathComponent("routes.csv"))
         #expect {
-            try NotificationCity(directory: NotificationFixtures.cityDirectory, rulesDirectory: directory.path)
+            try NotificationCity(directory: SampleCity.directory, rulesDirectory: directory.path)
         } throws: { error in
             (error as? DataFileError).map { $0.file.hasSuffix("routes.csv") && $0.message.contains("cannot read") } ?? false
         }

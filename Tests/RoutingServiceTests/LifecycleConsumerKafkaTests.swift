@@ -19,12 +19,9 @@ import TestSupport
         let broker = try await TansuBroker.started()
         defer { broker.stop() }
         let logger = TestDatabase.defaultLogger(label: "routing.kafka-test")
-        let kafka = KafkaConfiguration(bootstrapServers: [broker.bootstrapServers], clientID: "routing-kafka-test")
-        let admin = try KafkaAdmin(configuration: kafka, logger: logger)
-        try await admin.createTopics([
-            TopicSpecification(name: ContractTopic.caseLifecycle, partitions: Int(Self.partitions)),
-            TopicSpecification(name: ContractTopic.deadLetter(of: ContractTopic.caseLifecycle), partitions: 1),
-        ])
+        let kafka = broker.kafkaConfiguration(clientID: "routing-kafka-test")
+        try await broker.createTopicsWithDeadLetters([ContractTopic.caseLifecycle], partitions: Int(Self.partitions), logger: logger)
+        let reader = TopicReader(kafka: kafka, logger: logger)
 
         try await RoutingHarness.with(kafkaBrokers: broker.bootstrapServers) { harness, _ in
             var cases: [IntakeCase] = []
@@ -40,30 +37,29 @@ import TestSupport
                 dataContentType: "application/json", data: Array(#"{"caseId":"not a case"}"#.utf8))
 
             let producer = try KafkaProducer(configuration: .init(kafka: kafka), logger: logger)
-            try await Self.whileRunning([producer] + harness.routing.producers + harness.routing.consumers, logger: logger) {
+            let services: [any Service] = [producer] + harness.routing.producers + harness.routing.consumers
+            try await withServiceGroup(services, logger: logger, maximumGracefulShutdownDuration: .seconds(15)) {
                 let reports = await producer.send(
                     batch: messages + [KafkaProducerMessage(try poison.kafkaMessage(topic: ContractTopic.caseLifecycle))])
                 #expect(reports.allSatisfy { if case .success = $0 { true } else { false } })
 
-                let dispatched = try await Self.eventually {
-                    try await RoutingDatabase.count("SELECT count(*)::int8 FROM assignments", in: harness.database)
-                } until: { $0 == 20 }
-                #expect(dispatched == 20)
+                try await waitUntil("the 20 cases are dispatched") {
+                    try await RoutingDatabase.count("SELECT count(*)::int8 FROM assignments", in: harness.database) == 20
+                }
                 let awaitingSignFor = try await RoutingDatabase.count(
                     "SELECT count(*)::int8 FROM cases WHERE state = 'dispatched' AND task_status = 'dispatched'", in: harness.database)
                 #expect(awaitingSignFor == 20)
 
                 // Routing's dispatches reach the topic through the outbox relay (after intake's 40 records and the poison).
-                let records = try await Self.read(atLeast: 61, from: ContractTopic.caseLifecycle, kafka: kafka, logger: logger)
+                let records = try await reader.read(61, from: ContractTopic.caseLifecycle)
                 let routingEvents = try Self.routingEvents(in: records)
                 #expect(routingEvents.count == 20 && routingEvents.allSatisfy { $0.type == "gridloop.case.dispatched.v1" })
                 #expect(Set(routingEvents.compactMap(\.subject)) == Set(cases.map(\.id.description)))
-                let outbox = try await Self.eventually {
-                    try await RoutingDatabase.count("SELECT count(*)::int8 FROM outbox", in: harness.database)
-                } until: { $0 == 0 }
-                #expect(outbox == 0)
+                try await waitUntil("the outbox is empty") {
+                    try await RoutingDatabase.count("SELECT count(*)::int8 FROM outbox", in: harness.database) == 0
+                }
 
-                let dead = try await Self.read(atLeast: 1, from: ContractTopic.deadLetter(of: ContractTopic.caseLifecycle), kafka: kafka, logger: logger)
+                let dead = try await reader.read(1, from: ContractTopic.deadLetter(of: ContractTopic.caseLifecycle))
                 let headers = Dictionary(dead[0].headers.map { ($0.name, String(decoding: $0.value ?? [], as: UTF8.self)) }) { first, _ in first }
                 #expect(headers["ce_id"] == "poison-1" && headers["dlt.original.topic"] == ContractTopic.caseLifecycle)
                 #expect(headers["dlt.consumer"] == "routing" && headers["dlt.error.message"]?.contains("filed") == true)
@@ -85,10 +81,9 @@ import TestSupport
                     }
                 }
                 #expect(markedPartitions.count == Int(Self.partitions))
-                let afterRepeat = try await Self.eventually {
-                    try await RoutingDatabase.count("SELECT count(*)::int8 FROM assignments", in: harness.database)
-                } until: { $0 == 20 + markers.count }
-                #expect(afterRepeat == 20 + markers.count)
+                try await waitUntil("the markers are dispatched too") {
+                    try await RoutingDatabase.count("SELECT count(*)::int8 FROM assignments", in: harness.database) == 20 + markers.count
+                }
                 let perCase = try await RoutingDatabase.count(
                     "SELECT max(n)::int8 FROM (SELECT count(*) AS n FROM assignments GROUP BY case_id) AS c", in: harness.database)
                 #expect(perCase == 1)
@@ -97,11 +92,11 @@ import TestSupport
 
                 // The topic holds intake's 40 records twice, the poison, 2 per marker, and one dispatch per case, none twice.
                 let total = 81 + 2 * markers.count + 20 + markers.count
-                let all = try await Self.read(atLeast: total, from: ContractTopic.caseLifecycle, kafka: kafka, logger: logger)
+                let all = try await reader.read(total, from: ContractTopic.caseLifecycle)
                 #expect(all.count == total)
                 let dispatches = try Self.routingEvents(in: all)
                 #expect(dispatches.count == 20 + markers.count && Set(dispatches.compactMap(\.subject)).count == 20 + markers.count)
-                let deadAfter = try await Self.read(atLeast: 1, from: ContractTopic.deadLetter(of: ContractTopic.caseLifecycle), kafka: kafka, logger: logger)
+                let deadAfter = try await reader.read(1, from: ContractTopic.deadLetter(of: ContractTopic.caseLifecycle))
                 #expect(deadAfter.count == 1)
             }
         }
@@ -132,74 +127,5 @@ import TestSupport
         var digest: [String] = []
         for try await line in rows.decode(String.self) { digest.append(line) }
         return digest
-    }
-
-    /// Runs `services` in a ServiceGroup while `body` runs, then shuts them down gracefully.
-    static func whileRunning(_ services: [any Service], logger: Logger, _ body: () async throws -> Void) async throws {
-        var configuration = ServiceGroupConfiguration(
-            services: services.map { .init(service: $0) }, gracefulShutdownSignals: [], logger: logger)
-        configuration.maximumGracefulShutdownDuration = .seconds(15)
-        let group = ServiceGroup(configuration: configuration)
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            do {
-                try await body()
-                await group.triggerGracefulShutdown()
-                try await tasks.waitForAll()
-            } catch {
-                tasks.cancelAll()
-                throw error
-            }
-        }
-    }
-
-    /// Polls `value` until `done` holds or 60 s pass; returns the last value (the caller asserts on it).
-    static func eventually<Value: Sendable>(
-        _ value: () async throws -> Value, until done: (Value) -> Bool
-    ) async throws -> Value {
-        let deadline = ContinuousClock.now + .seconds(60)
-        var last = try await value()
-        while !done(last), ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(100))
-            last = try await value()
-        }
-        return last
-    }
-
-    /// Reads at least `count` records of `topic` from the beginning with a fresh group (60 s at most).
-    static func read(atLeast count: Int, from topic: String, kafka: KafkaConfiguration, logger: Logger) async throws -> [KafkaConsumerMessage] {
-        let consumer = try KafkaConsumer(
-            configuration: .init(
-                kafka: kafka, groupID: "reader-\(UUID().uuidString)", topics: [topic], sessionTimeout: .seconds(6),
-                maxPollInterval: .seconds(6), revokeTimeout: .seconds(4)),
-            logger: logger)
-        return try await withThrowingTaskGroup(of: [KafkaConsumerMessage]?.self) { tasks in
-            tasks.addTask {
-                try await consumer.run()
-                return nil
-            }
-            tasks.addTask {
-                var records: [KafkaConsumerMessage] = []
-                for try await batch in consumer.batches {
-                    records += batch
-                    try await consumer.commit(batch)
-                    if records.count >= count { break }
-                }
-                return records
-            }
-            tasks.addTask {
-                try await Task.sleep(for: .seconds(60))
-                return []
-            }
-            var result: [KafkaConsumerMessage] = []
-            for try await records in tasks {
-                if let records {
-                    result = records
-                    break
-                }
-            }
-            tasks.cancelAll()
-            return result
-        }
     }
 }

@@ -2,27 +2,12 @@ import Foundation
 import GridDomain
 import RoutingService
 import Testing
+import TestSupport
 
-/// The sample city (`deploy/sample-city`), actors, and cases as intake would publish them.
+/// The sample city (``SampleCity``) as routing loads it, actors, and cases as intake would publish them.
 enum RoutingFixtures {
-    /// `deploy/` of this checkout.
-    static let deployDirectory: URL = {
-        var url = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent("deploy")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("sample-city/places.csv").path) {
-                return candidate
-            }
-        }
-        return URL(fileURLWithPath: "deploy")
-    }()
-
-    /// The sample city's directory.
-    static var sampleCityDirectory: String { deployDirectory.appendingPathComponent("sample-city").path }
-
     private static let loaded: Result<RoutingCity, RoutingStartupError> = Result { () throws(RoutingStartupError) in
-        try RoutingCity.load(settings: RoutingSettings(cityDirectory: sampleCityDirectory, listVersion: "test-list"))
+        try RoutingCity.load(settings: RoutingSettings(cityDirectory: SampleCity.directory, listVersion: "test-list"))
     }
 
     /// The sample city, loaded once.

@@ -29,11 +29,11 @@ struct RoutingHarness {
     ) async throws {
         try await RoutingDatabase.with { database in
             let configuration = ServiceConfiguration(
-                serviceName: "routing", cityDirectory: RoutingFixtures.sampleCityDirectory,
+                serviceName: "routing", cityDirectory: SampleCity.directory,
                 database: .init(host: "127.0.0.1", name: database.name, user: database.role, schema: database.schema.name),
                 kafka: try KafkaSettings(environment: ["KAFKA_BROKERS": kafkaBrokers], defaultClientID: "routing-test"),
                 auth: .init(key: .sharedSecret(secret)))
-            let settings = RoutingSettings(cityDirectory: RoutingFixtures.sampleCityDirectory, listVersion: "test-list")
+            let settings = RoutingSettings(cityDirectory: SampleCity.directory, listVersion: "test-list")
             // Without a broker, librdkafka's clients (created, never started) log every failed connect.
             var logger = database.logger
             if kafkaBrokers == unreachableBroker { logger.logLevel = .critical }

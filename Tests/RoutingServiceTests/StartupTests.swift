@@ -3,6 +3,7 @@ import GridDomain
 import GridRuntime
 import RoutingService
 import Testing
+import TestSupport
 
 /// Routing's configuration keys and city loading: problems are start-up errors that say what to fix.
 @Suite struct StartupTests {
@@ -23,9 +24,9 @@ import Testing
 
     @Test func theSettingsAreReadWithTheirDefaults() throws {
         var environment = Self.baseEnvironment
-        environment["GRIDLOOP_CITY_DIR"] = RoutingFixtures.sampleCityDirectory
+        environment["GRIDLOOP_CITY_DIR"] = SampleCity.directory
         let (_, settings) = try ServiceConfiguration.load(service: "routing", source: .environment(environment), extra: RoutingSettings.self)
-        #expect(settings.cityDirectory == RoutingFixtures.sampleCityDirectory)
+        #expect(settings.cityDirectory == SampleCity.directory)
         #expect(settings.consumerGroup == "routing" && settings.consumerBatchSize == 500)
         #expect(settings.listVersion == nil && settings.calendarDirectory == nil)
         environment["ROUTING_LIST_VERSION"] = "2025-03"
@@ -35,10 +36,10 @@ import Testing
     }
 
     @Test func theDefaultListVersionFollowsTheListsContent() throws {
-        let city = try RoutingCity.load(settings: RoutingSettings(cityDirectory: RoutingFixtures.sampleCityDirectory))
+        let city = try RoutingCity.load(settings: RoutingSettings(cityDirectory: SampleCity.directory))
         let version = city.resolver.list.version
         #expect(version.hasPrefix("sha-") && version.count == 20)
-        let again = try RoutingCity.load(settings: RoutingSettings(cityDirectory: RoutingFixtures.sampleCityDirectory))
+        let again = try RoutingCity.load(settings: RoutingSettings(cityDirectory: SampleCity.directory))
         #expect(again.resolver.list.version == version)
 
         let copy = try Self.copyOfSampleCity()
@@ -46,7 +47,7 @@ import Testing
         let list = copy.appendingPathComponent("responsibility-list.csv")
         try (String(contentsOf: list, encoding: .utf8) + "# a comment changes the bytes\n").write(to: list, atomically: true, encoding: .utf8)
         let changed = try RoutingCity.load(
-            settings: RoutingSettings(cityDirectory: copy.path, calendarDirectory: RoutingFixtures.deployDirectory.appendingPathComponent("calendar").path))
+            settings: RoutingSettings(cityDirectory: copy.path, calendarDirectory: RepositoryFiles.deploy("calendar").path))
         #expect(changed.resolver.list.version != version)
     }
 
@@ -55,7 +56,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: copy) }
         let list = copy.appendingPathComponent("responsibility-list.csv")
         try (String(contentsOf: list, encoding: .utf8) + "R99999,E0102,*,,,NO-SUCH-UNIT,,street,,,,,\n").write(to: list, atomically: true, encoding: .utf8)
-        let calendar = RoutingFixtures.deployDirectory.appendingPathComponent("calendar").path
+        let calendar = RepositoryFiles.deploy("calendar").path
         let error = #expect(throws: RoutingStartupError.self) {
             try RoutingCity.load(settings: RoutingSettings(cityDirectory: copy.path, calendarDirectory: calendar))
         }
@@ -63,7 +64,7 @@ import Testing
         #expect(message.contains("responsibility-list.csv") && message.contains("NO-SUCH-UNIT"))
 
         let missingCalendar = #expect(throws: RoutingStartupError.self) {
-            try RoutingCity.load(settings: RoutingSettings(cityDirectory: RoutingFixtures.sampleCityDirectory, calendarDirectory: "/nonexistent/calendar"))
+            try RoutingCity.load(settings: RoutingSettings(cityDirectory: SampleCity.directory, calendarDirectory: "/nonexistent/calendar"))
         }
         #expect(try #require(missingCalendar).description.contains("/nonexistent/calendar"))
     }
@@ -71,7 +72,7 @@ import Testing
     /// A copy of the sample city in a temporary directory.
     static func copyOfSampleCity() throws -> URL {
         let target = FileManager.default.temporaryDirectory.appendingPathComponent("routing-city-\(UUID().uuidString)")
-        try FileManager.default.copyItem(atPath: RoutingFixtures.sampleCityDirectory, toPath: target.path)
+        try FileManager.default.copyItem(atPath: SampleCity.directory, toPath: target.path)
         return target
     }
 }

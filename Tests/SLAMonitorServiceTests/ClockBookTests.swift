@@ -15,6 +15,17 @@ struct ClockBookTests {
         for event in timeline.events { _ = try book.apply(event, to: &clocks) }
     }
 
+    /// A case dispatched at 09:00 on Monday 3 March 2025, signed for at 09:30 and parked (requested
+    /// at 10:00, approved at 11:00).
+    func parkedTimeline() throws -> Timeline {
+        var timeline = try Timeline(at: at("2025-03-03 09:00"))
+        try timeline.fileAndDispatch(at: at("2025-03-03 09:00"))
+        try timeline.step(.signFor, by: SLAFixtures.sanitation, at: at("2025-03-03 09:30"))
+        try timeline.step(.requestPark(reason: "需立项"), by: SLAFixtures.sanitation, at: at("2025-03-03 10:00"))
+        try timeline.step(.approvePark, by: SLAFixtures.shiftLead, at: at("2025-03-03 11:00"))
+        return timeline
+    }
+
     @Test("dispatch starts sign-for and disposal by the category's rules; signing for stops sign-for")
     func dispatchAndSignFor() throws {
         var timeline = try Timeline(at: at("2025-03-03 09:00"))  // Monday
@@ -66,11 +77,7 @@ struct ClockBookTests {
 
     @Test("parking pauses disposal and resuming moves its due time by the parked working time")
     func parking() throws {
-        var timeline = try Timeline(at: at("2025-03-03 09:00"))
-        try timeline.fileAndDispatch(at: at("2025-03-03 09:00"))
-        try timeline.step(.signFor, by: SLAFixtures.sanitation, at: at("2025-03-03 09:30"))
-        try timeline.step(.requestPark(reason: "需立项"), by: SLAFixtures.sanitation, at: at("2025-03-03 10:00"))
-        try timeline.step(.approvePark, by: SLAFixtures.shiftLead, at: at("2025-03-03 11:00"))
+        var timeline = try parkedTimeline()
         var clocks = CaseClocks(caseID: timeline.caseID)
         try applyAll(timeline, to: &clocks)
         let parked = try #require(clocks.active(.dispose))
@@ -138,11 +145,7 @@ struct ClockBookTests {
 
     @Test("after a gap the event still applies; effects that do not fit are skipped and reported")
     func gapAndSkippedEffects() throws {
-        var timeline = try Timeline(at: at("2025-03-03 09:00"))
-        try timeline.fileAndDispatch(at: at("2025-03-03 09:00"))
-        try timeline.step(.signFor, by: SLAFixtures.sanitation, at: at("2025-03-03 09:30"))
-        try timeline.step(.requestPark(reason: "需立项"), by: SLAFixtures.sanitation, at: at("2025-03-03 10:00"))
-        try timeline.step(.approvePark, by: SLAFixtures.shiftLead, at: at("2025-03-03 11:00"))
+        let timeline = try parkedTimeline()
         var clocks = CaseClocks(caseID: timeline.caseID)
         // The monitor saw the opening and the park approval only: no disposal clock to pause.
         _ = try book.apply(timeline.opening, to: &clocks)

@@ -2,6 +2,7 @@ import Foundation
 import GridDomain
 import SLAMonitorService
 import Testing
+import TestSupport
 
 /// Loading the city's deadline data at start-up: clear errors for missing or bad files and for a
 /// calendar that does not cover today.
@@ -15,11 +16,11 @@ struct DeadlineReferenceTests {
         let city = root.appendingPathComponent("city")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.copyItem(atPath: SLAFixtures.sampleCity, toPath: city.path)
+        try FileManager.default.copyItem(atPath: SampleCity.directory, toPath: city.path)
         return try body(city)
     }
 
-    var calendarDirectory: String { SLAFixtures.deployDirectory.appendingPathComponent("calendar").path }
+    var calendarDirectory: String { RepositoryFiles.deploy("calendar").path }
 
     @Test("the sample city loads with the calendar beside it")
     func sampleCity() throws {
@@ -58,15 +59,15 @@ struct DeadlineReferenceTests {
     @Test("SLA_DEADLINE_POLICY_FILE replaces the city's policy; a missing file stops the start naming it")
     func policyFileSetting() throws {
         let short = try DeadlineReference.load(
-            cityDirectory: SLAFixtures.sampleCity, settings: SLAMonitorSettings(deadlinePolicyFile: SLAFixtures.shortPolicyFile),
+            cityDirectory: SampleCity.directory, settings: SLAMonitorSettings(deadlinePolicyFile: SLAFixtures.shortPolicyFile),
             now: at("2025-06-01 10:00"), logger: SLAFixtures.logger)
         let category = try CategoryCode("E0102")
         #expect(short.policy.rule(for: category, stage: .signFor, areaClass: AreaClass("general")).limit == .naturalSeconds(20))
         #expect(SLAFixtures.reference.policy.rule(for: category, stage: .signFor, areaClass: AreaClass("general")).limit != .naturalSeconds(20))
-        let missing = SLAFixtures.deployDirectory.appendingPathComponent("policies/no-such-policy.csv").path
+        let missing = RepositoryFiles.deploy("policies/no-such-policy.csv").path
         let error = #expect(throws: SLAMonitorStartupError.self) {
             try DeadlineReference.load(
-                cityDirectory: SLAFixtures.sampleCity, settings: SLAMonitorSettings(deadlinePolicyFile: missing),
+                cityDirectory: SampleCity.directory, settings: SLAMonitorSettings(deadlinePolicyFile: missing),
                 now: at("2025-06-01 10:00"), logger: SLAFixtures.logger)
         }
         #expect(error?.code == .cityData)
@@ -92,12 +93,12 @@ struct DeadlineReferenceTests {
     func coverage() throws {
         let error = #expect(throws: SLAMonitorStartupError.self) {
             try DeadlineReference.load(
-                cityDirectory: SLAFixtures.sampleCity, settings: SLAMonitorSettings(), now: at("2028-01-10 10:00"), logger: SLAFixtures.logger)
+                cityDirectory: SampleCity.directory, settings: SLAMonitorSettings(), now: at("2028-01-10 10:00"), logger: SLAFixtures.logger)
         }
         #expect(error?.code == .calendarCoverage)
         #expect(error?.message.contains("add cn-2028.csv") == true)
         let stopgap = try DeadlineReference.load(
-            cityDirectory: SLAFixtures.sampleCity, settings: SLAMonitorSettings(assumedYears: 2), now: at("2028-01-10 10:00"),
+            cityDirectory: SampleCity.directory, settings: SLAMonitorSettings(assumedYears: 2), now: at("2028-01-10 10:00"),
             logger: SLAFixtures.logger)
         #expect(stopgap.calendar.isAssumed(year: 2028))
         #expect(!stopgap.calendar.isAssumed(year: 2026))
@@ -109,7 +110,7 @@ struct DeadlineReferenceTests {
             let policy = city.appendingPathComponent("deadline-policy.csv")
             try FileManager.default.removeItem(at: policy)
             try FileManager.default.copyItem(
-                at: SLAFixtures.deployDirectory.appendingPathComponent("policies/short-test-deadline-policy.csv"), to: policy)
+                at: RepositoryFiles.deploy("policies/short-test-deadline-policy.csv"), to: policy)
             let reference = try DeadlineReference.load(
                 cityDirectory: city.path, settings: SLAMonitorSettings(calendarDirectory: calendarDirectory), now: at("2025-06-01 10:00"),
                 logger: SLAFixtures.logger)

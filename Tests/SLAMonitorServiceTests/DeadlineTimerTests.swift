@@ -177,21 +177,18 @@ struct DeadlineTimerTests {
     func runningTimer() async throws {
         try await SLADatabase.with { db in
             let timer = db.timer(reference: short)
-            let group = ServiceGroup(services: [timer], logger: db.logger)
-            try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await group.run() }
+            let cards = try await withServiceGroup([timer], logger: db.logger) {
                 let now = Date()
                 try await db.apply(try dispatched(at: now.addingTimeInterval(-9.5)).events, reference: short, now: now)
                 var cards: [DeadlineCardV1] = []
-                for _ in 0..<300 where cards.isEmpty {  // bounded wait: up to 30 s
-                    try await Task.sleep(for: .milliseconds(100))
+                try await waitUntil("the timer issues a card", timeout: .seconds(30)) {
                     cards = try await db.cards()
+                    return !cards.isEmpty
                 }
-                await group.triggerGracefulShutdown()
-                try await tasks.waitForAll()
-                #expect(cards.map(\.card) == [.yellow])
-                #expect(cards.first?.stage == .signFor)
+                return cards
             }
+            #expect(cards.map(\.card) == [.yellow])
+            #expect(cards.first?.stage == .signFor)
         }
     }
 }

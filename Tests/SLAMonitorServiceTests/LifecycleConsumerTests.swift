@@ -4,6 +4,7 @@ import GridKafka
 import GridRuntime
 @testable import SLAMonitorService
 import Testing
+import TestSupport
 
 /// The sla-monitor as it runs (`SLAMonitor(resources:)`) on a real Tansu broker and PostgreSQL with the
 /// short test policy: lifecycle events in → clocks and a red card out through the relay; redeliveries and
@@ -28,7 +29,7 @@ struct LifecycleConsumerTests {
             let ids = timeline.published.map { _ in UUID().uuidString }
             try await stack.publish(timeline.published, ids: ids)
 
-            try await stack.waitUntil("the sign_for red card is issued") {
+            try await waitUntil("the sign_for red card is issued", timeout: .seconds(90)) {
                 try await stack.db.rows(of: caseID).contains { $0.stage == "sign_for" && $0.redIssuedAt != nil }
             }
             let redCards = try await stack.read(SLAStack.lifecycle) { records in
@@ -59,7 +60,7 @@ struct LifecycleConsumerTests {
             try await stack.publish(timeline.published)
             let sentinel = try Timeline(at: Date())
             try await stack.publish(sentinel.published)
-            try await stack.waitUntil("the sentinel case is applied") {
+            try await waitUntil("the sentinel case is applied", timeout: .seconds(90)) {
                 try await stack.db.lastSequence(of: sentinel.caseID) == 1
             }
 
@@ -99,7 +100,7 @@ struct LifecycleConsumerTests {
             let healthy = try Timeline(at: Date())
             try await stack.publish(healthy.published)
 
-            try await stack.waitUntil("the healthy case after the poison is applied") {
+            try await waitUntil("the healthy case after the poison is applied", timeout: .seconds(90)) {
                 try await stack.db.lastSequence(of: healthy.caseID) == 1
             }
             #expect(try await stack.db.lastSequence(of: poisoned) == nil)

@@ -3,24 +3,10 @@ import GridDomain
 import GridRuntime
 import Logging
 import SLAMonitorService
+import TestSupport
 
 /// The sample city's deadline data, actors, times and lifecycle timelines for the sla-monitor tests.
 enum SLAFixtures {
-    /// The repository's `deploy` directory.
-    static let deployDirectory: URL = {
-        var url = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent("deploy")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("sample-city/deadline-policy.csv").path) {
-                return candidate
-            }
-        }
-        return URL(fileURLWithPath: "deploy")
-    }()
-
-    static var sampleCity: String { deployDirectory.appendingPathComponent("sample-city").path }
-
     static let logger: Logger = {
         var logger = Logger(label: "sla-monitor.test") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = .warning
@@ -30,20 +16,20 @@ enum SLAFixtures {
     /// The sample city's policy, calendar (2025–2026) and units, loaded once.
     static let reference: DeadlineReference = {
         do {
-            return try DeadlineReference.load(cityDirectory: sampleCity, settings: SLAMonitorSettings(), now: at("2025-03-03 09:00"), logger: logger)
+            return try DeadlineReference.load(cityDirectory: SampleCity.directory, settings: SLAMonitorSettings(), now: at("2025-03-03 09:00"), logger: logger)
         } catch {
             fatalError("the sample city does not load: \(error)")
         }
     }()
 
     /// `deploy/policies/short-test-deadline-policy.csv` (limits in natural seconds).
-    static var shortPolicyFile: String { deployDirectory.appendingPathComponent("policies/short-test-deadline-policy.csv").path }
+    static var shortPolicyFile: String { RepositoryFiles.deploy("policies/short-test-deadline-policy.csv").path }
 
     /// The sample city with the short test policy in place of its own (`SLA_DEADLINE_POLICY_FILE`).
     static let shortReference: DeadlineReference = {
         do {
             return try DeadlineReference.load(
-                cityDirectory: sampleCity, settings: SLAMonitorSettings(deadlinePolicyFile: shortPolicyFile), now: at("2025-03-03 09:00"),
+                cityDirectory: SampleCity.directory, settings: SLAMonitorSettings(deadlinePolicyFile: shortPolicyFile), now: at("2025-03-03 09:00"),
                 logger: logger)
         } catch {
             fatalError("the short test policy does not load: \(error)")

@@ -27,31 +27,15 @@ struct SLAStack: Sendable {
         try await SLADatabase.with { db in
             let broker = try await TansuBroker.started()
             defer { broker.stop() }
-            let kafka = KafkaConfiguration(bootstrapServers: [broker.bootstrapServers], clientID: "sla-monitor-test")
-            try await KafkaAdmin(configuration: kafka, logger: db.logger).createTopics([
-                TopicSpecification(name: lifecycle, partitions: 1), TopicSpecification(name: deadLetters, partitions: 1),
-            ])
+            let kafka = broker.kafkaConfiguration(clientID: "sla-monitor-test")
+            try await broker.createTopicsWithDeadLetters([lifecycle], partitions: 1, logger: db.logger)
             let monitor = try await SLAMonitor(resources: try resources(db: db, brokers: broker.bootstrapServers))
             try await monitor.migrate(client: db.client, logger: db.logger)
             let producer = try KafkaProducer(configuration: .init(kafka: kafka), logger: db.logger)
             let services: [any Service] = [producer] + monitor.producers + monitor.consumers
-            let group = ServiceGroup(
-                configuration: .init(services: services.map { .init(service: $0) }, gracefulShutdownSignals: [], logger: db.logger))
-            let stack = SLAStack(db: db, kafka: kafka, producer: producer)
-            return try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await group.run() }
-                let result: Result
-                do {
-                    try await monitor.readinessChecks.first?.check()
-                    result = try await body(stack)
-                } catch {
-                    await group.triggerGracefulShutdown()
-                    try? await tasks.waitForAll()
-                    throw error
-                }
-                await group.triggerGracefulShutdown()
-                try await tasks.waitForAll()
-                return result
+            return try await withServiceGroup(services, logger: db.logger) {
+                try await monitor.readinessChecks.first?.check()
+                return try await body(SLAStack(db: db, kafka: kafka, producer: producer))
             }
         }
     }
@@ -59,7 +43,7 @@ struct SLAStack: Sendable {
     /// What the scaffold would hand the monitor with `SLA_DEADLINE_POLICY_FILE` set to the short policy.
     static func resources(db: SLADatabase, brokers: String) throws -> ServiceResources<SLAMonitorSettings> {
         let configuration = ServiceConfiguration(
-            serviceName: SLAMonitor.name, cityDirectory: SLAFixtures.sampleCity,
+            serviceName: SLAMonitor.name, cityDirectory: SampleCity.directory,
             database: .init(host: "127.0.0.1", name: "test", user: "test", schema: db.schema.name),
             kafka: try KafkaSettings(environment: ["KAFKA_BROKERS": brokers], defaultClientID: SLAMonitor.name),
             auth: .init(key: .sharedSecret(ClockRoutesTests.secret)))
@@ -91,40 +75,7 @@ struct SLAStack: Sendable {
 
     /// Reads `topic` from the beginning with a fresh group until `done` holds for what was read.
     func read(_ topic: String, until done: @escaping @Sendable ([KafkaConsumerMessage]) -> Bool) async throws -> [KafkaConsumerMessage] {
-        let consumer = try KafkaConsumer(
-            configuration: .init(kafka: kafka, groupID: "reader-\(UUID().uuidString)", topics: [topic], revokeTimeout: .seconds(4)),
-            logger: logger)
-        return try await withDeadline("reading \(topic)") {
-            try await withThrowingTaskGroup(of: [KafkaConsumerMessage]?.self) { tasks in
-                tasks.addTask {
-                    try await consumer.run()
-                    return nil
-                }
-                tasks.addTask {
-                    var records: [KafkaConsumerMessage] = []
-                    for try await batch in consumer.batches {
-                        records += batch
-                        try await consumer.commit(batch)
-                        if done(records) { break }
-                    }
-                    return records
-                }
-                defer { tasks.cancelAll() }
-                while let finished = try await tasks.next() {
-                    if let records = finished { return records }
-                }
-                throw FixtureError("the reader of \(topic) stopped")
-            }
-        }
-    }
-
-    /// Polls the database until `condition` holds.
-    func waitUntil(_ what: String, _ condition: @escaping @Sendable () async throws -> Bool) async throws {
-        try await withDeadline(what) {
-            while try await !condition() {
-                try await Task.sleep(for: .milliseconds(50))
-            }
-        }
+        try await TopicReader(kafka: kafka, logger: logger).read(topic, until: done)
     }
 }
 
@@ -140,28 +91,5 @@ extension KafkaConsumerMessage {
         case .yellowCard(let card), .redCard(let card): return card
         default: return nil
         }
-    }
-
-    func header(_ name: String) -> String? {
-        headers.first { $0.name == name }?.value.map { String(decoding: $0, as: UTF8.self) }
-    }
-}
-
-/// Runs `body`, failing with a message naming `what` if it has not finished within `limit` — a guard
-/// against a hang, not an assertion on speed.
-func withDeadline<Result: Sendable>(
-    _ what: String, limit: Duration = .seconds(90), _ body: @escaping @Sendable () async throws -> Result
-) async throws -> Result {
-    try await withThrowingTaskGroup(of: Result?.self) { tasks in
-        tasks.addTask { try await body() }
-        tasks.addTask {
-            try await Task.sleep(for: limit)
-            return nil
-        }
-        defer { tasks.cancelAll() }
-        guard let first = try await tasks.next(), let result = first else {
-            throw FixtureError("gave up \(what) after \(limit)")
-        }
-        return result
     }
 }

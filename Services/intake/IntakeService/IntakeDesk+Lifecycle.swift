@@ -87,7 +87,9 @@ extension IntakeDesk {
                 metrics.lifecycleEvent("skipped")
             }
         }
-        if !opened.isEmpty { _ = try await cases.insert(opened.compactMap { working[$0] }, on: connection, logger: logger) }
+        if !opened.isEmpty {
+            _ = try await OpeningWriter().write(.init(cases: opened.compactMap { working[$0] }), on: connection, logger: logger)
+        }
         try await ReplicaWriter().write(
             changed.compactMap { working[$0] }, timeline: entries + produced.map(TimelineEntry.init), on: connection, logger: logger)
         try await enqueue(produced, in: transaction)

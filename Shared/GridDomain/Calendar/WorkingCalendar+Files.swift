@@ -3,7 +3,7 @@ import Foundation
 extension HolidaySchedule {
     /// Loads one schedule file (see `init(csv:file:)`).
     public init(contentsOf url: URL) throws(DataFileError) {
-        try self.init(csv: DataFileText.read(url), file: url.path)
+        try self.init(csv: DataFileReader.read(url), file: url.path)
     }
 
     /// Loads and merges every `*.csv` file in a directory, e.g. `deploy/calendar/` with one file per
@@ -33,6 +33,6 @@ extension HolidaySchedule {
 extension WorkingHours {
     /// Loads a working-hours file (see `init(csv:file:)`).
     public init(contentsOf url: URL) throws(DataFileError) {
-        try self.init(csv: DataFileText.read(url), file: url.path)
+        try self.init(csv: DataFileReader.read(url), file: url.path)
     }
 }

@@ -82,7 +82,7 @@ extension DeadlinePolicy {
     public init(contentsOf url: URL, areaClasses: Set<AreaClass>? = nil, categories: Set<CategoryCode>? = nil)
         throws(DataFileError)
     {
-        try self.init(csv: DataFileText.read(url), file: url.path, areaClasses: areaClasses, categories: categories)
+        try self.init(csv: DataFileReader.read(url), file: url.path, areaClasses: areaClasses, categories: categories)
     }
 
     /// `0.8` → 0.8, `80%` → 0.8; `nil` when malformed.

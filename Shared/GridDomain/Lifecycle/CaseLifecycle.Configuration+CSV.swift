@@ -53,13 +53,7 @@ extension CaseLifecycle.Configuration {
             self.init()
             return
         }
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw DataFileError(file: url.path, line: nil, message: "cannot read the file: \(error.localizedDescription)")
-        }
-        try self.init(csv: text, file: url.path)
+        try self.init(csv: DataFileReader.read(url), file: url.path)
     }
 
     private static func channels(_ value: String, row: CSVTable.Row) throws(DataFileError) -> Set<CaseChannel> {

@@ -17,7 +17,7 @@ extension NotificationPlanner {
             .caseNumber: snapshot.caseNumber.rawValue,
             .urgency: snapshot.urgency.chineseName,
             .channel: snapshot.channel.chineseName,
-            .state: snapshot.state.noticeName,
+            .state: snapshot.state.chineseName,
             .occurredAt: presentation.localTime(event.occurredAt),
             .categoryName: "未分类",
             .leadUnitName: "未指定",

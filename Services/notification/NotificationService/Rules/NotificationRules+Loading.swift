@@ -26,29 +26,18 @@ extension NotificationRules {
     ///   problems (``coverageProblems(places:units:)``).
     public init(directory: String, places: PlaceHierarchy, units: UnitRegistry, files: Files = Files()) throws(DataFileError) {
         func path(_ name: String) -> String { directory.hasSuffix("/") ? directory + name : directory + "/" + name }
-        let templates = try MessageTemplate.templates(csv: try Self.read(path(files.templates)), file: path(files.templates))
+        let templates = try MessageTemplate.templates(csv: try DataFileReader.read(path(files.templates)), file: path(files.templates))
         let routes = try NotificationRoute.routes(
-            csv: try Self.read(path(files.routes)), file: path(files.routes), templates: Set(templates.keys))
+            csv: try DataFileReader.read(path(files.routes)), file: path(files.routes), templates: Set(templates.keys))
         let contacts = try ContactBook(
-            csv: try Self.read(path(files.contacts)), file: path(files.contacts), places: places, units: units)
+            csv: try DataFileReader.read(path(files.contacts)), file: path(files.contacts), places: places, units: units)
         let settingsPath = path(files.settings)
-        let settingsText = FileManager.default.fileExists(atPath: settingsPath) ? try Self.read(settingsPath) : nil
+        let settingsText = FileManager.default.fileExists(atPath: settingsPath) ? try DataFileReader.read(settingsPath) : nil
         let presentation = try NoticePresentation(csv: settingsText, file: settingsPath)
         self.init(templates: templates, routes: routes, contacts: contacts, presentation: presentation)
         let problems = coverageProblems(places: places, units: units)
         if !problems.isEmpty {
             throw DataFileError(file: path(files.contacts), line: nil, message: problems.joined(separator: "; "))
         }
-    }
-
-    static func read(_ path: String) throws(DataFileError) -> String {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw DataFileError(file: path, line: nil, message: "cannot read the file: \(error)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DataFileError(file: path, line: nil, message: "the file is not UTF-8 text")
-        }
-        return text
     }
 }

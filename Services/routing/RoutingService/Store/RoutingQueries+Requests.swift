@@ -1,5 +1,4 @@
 import Foundation
-public import GridDomain
 public import Logging
 import PostgresNIO
 
@@ -13,7 +12,7 @@ extension RoutingQueries {
         let patterns = placeScopes.filter { $0 != "*" }.map { $0 + "%" }
         let rows = try await client.query(
             """
-            SELECT replica::text, grid, community, street, district, area_class, assignment_round, task_status, queued, returned_by
+            SELECT \(unescaped: Self.replicaColumns)
             FROM cases
             WHERE pending_request IS NOT NULL
               AND (\(kind)::text IS NULL OR pending_request = \(kind))
@@ -22,15 +21,6 @@ extension RoutingQueries {
             LIMIT \(limit) OFFSET \(offset)
             """,
             logger: logger)
-        var replicas: [CaseReplica] = []
-        for try await (json, grid, community, street, district, areaClass, round, taskStatus, queued, returnedBy) in rows.decode(
-            (String, String?, String?, String?, String?, String?, Int, String?, Bool, [String]).self)
-        {
-            replicas.append(
-                try Self.replica(
-                    json: json, placement: [grid, community, street, district, areaClass], round: round, taskStatus: taskStatus,
-                    queued: queued, returnedBy: returnedBy))
-        }
-        return replicas
+        return try await Self.replicas(in: rows)
     }
 }

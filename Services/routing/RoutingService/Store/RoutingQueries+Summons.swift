@@ -8,22 +8,13 @@ extension RoutingQueries {
     public func summons(of units: [UnitID], limit: Int, offset: Int, logger: Logger) async throws -> [CaseReplica] {
         let rows = try await client.query(
             """
-            SELECT replica::text, grid, community, street, district, area_class, assignment_round, task_status, queued, returned_by
+            SELECT \(unescaped: Self.replicaColumns)
             FROM cases
             WHERE state = 'joint_response' AND summoned_units && \(units.map(\.rawValue))::text[]
             ORDER BY updated_at, case_id
             LIMIT \(limit) OFFSET \(offset)
             """,
             logger: logger)
-        var replicas: [CaseReplica] = []
-        for try await (json, grid, community, street, district, areaClass, round, taskStatus, queued, returnedBy) in rows.decode(
-            (String, String?, String?, String?, String?, String?, Int, String?, Bool, [String]).self)
-        {
-            replicas.append(
-                try Self.replica(
-                    json: json, placement: [grid, community, street, district, areaClass], round: round, taskStatus: taskStatus,
-                    queued: queued, returnedBy: returnedBy))
-        }
-        return replicas
+        return try await Self.replicas(in: rows)
     }
 }

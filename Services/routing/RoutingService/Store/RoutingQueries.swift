@@ -49,18 +49,29 @@ public struct RoutingQueries: Sendable {
     public func replica(_ id: CaseID, logger: Logger) async throws -> CaseReplica? {
         let rows = try await client.query(
             """
-            SELECT replica::text, grid, community, street, district, area_class, assignment_round, task_status, queued, returned_by
+            SELECT \(unescaped: Self.replicaColumns)
             FROM cases WHERE case_id = \(id.rawValue)
             """,
             logger: logger)
+        return try await Self.replicas(in: rows).first
+    }
+
+    /// The `cases` columns a replica is read from, in the order ``replicas(in:)`` decodes them.
+    static let replicaColumns =
+        "replica::text, grid, community, street, district, area_class, assignment_round, task_status, queued, returned_by"
+
+    /// The replicas of rows that select ``replicaColumns`` (and nothing else), in row order.
+    static func replicas(in rows: PostgresRowSequence) async throws -> [CaseReplica] {
+        var replicas: [CaseReplica] = []
         for try await (json, grid, community, street, district, areaClass, round, taskStatus, queued, returnedBy) in rows.decode(
             (String, String?, String?, String?, String?, String?, Int, String?, Bool, [String]).self)
         {
-            return try Self.replica(
-                json: json, placement: [grid, community, street, district, areaClass], round: round, taskStatus: taskStatus,
-                queued: queued, returnedBy: returnedBy)
+            replicas.append(
+                try Self.replica(
+                    json: json, placement: [grid, community, street, district, areaClass], round: round, taskStatus: taskStatus,
+                    queued: queued, returnedBy: returnedBy))
         }
-        return nil
+        return replicas
     }
 
     /// Builds a replica from its stored columns.

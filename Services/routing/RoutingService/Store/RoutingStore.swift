@@ -19,20 +19,11 @@ public struct RoutingStore: Sendable {
         let uuids = Array(Set(ids.map(\.rawValue)))
         let rows = try await connection.query(
             """
-            SELECT replica::text, grid, community, street, district, area_class, assignment_round, task_status, queued, returned_by
+            SELECT \(unescaped: RoutingQueries.replicaColumns)
             FROM cases WHERE case_id = ANY(\(uuids)) ORDER BY case_id FOR UPDATE
             """,
             logger: logger)
-        var replicas: [CaseReplica] = []
-        for try await (json, grid, community, street, district, areaClass, round, status, queued, returnedBy) in rows.decode(
-            (String, String?, String?, String?, String?, String?, Int, String?, Bool, [String]).self)
-        {
-            replicas.append(
-                try RoutingQueries.replica(
-                    json: json, placement: [grid, community, street, district, areaClass], round: round, taskStatus: status,
-                    queued: queued, returnedBy: returnedBy))
-        }
-        return replicas
+        return try await RoutingQueries.replicas(in: rows)
     }
 
     /// Writes everything the workspace changed: replicas, new and changed assignments, queue

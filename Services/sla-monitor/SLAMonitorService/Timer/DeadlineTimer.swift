@@ -42,7 +42,7 @@ struct DeadlineTimer: Service, CustomStringConvertible {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             do {
                 try await client.withConnection { connection in
-                    let wakeup = TimerWakeup()
+                    let wakeup = WakeSignal()
                     try await connection.listen(on: channel) { notifications in
                         try await withThrowingTaskGroup(of: Void.self) { group in
                             group.addTask {
@@ -67,7 +67,7 @@ struct DeadlineTimer: Service, CustomStringConvertible {
     }
 
     /// Runs rounds until shutdown; sleeps when nothing more is due.
-    private func issueWhileRunning(on connection: PostgresConnection, wakeup: TimerWakeup, succeeded: () -> Void) async throws {
+    private func issueWhileRunning(on connection: PostgresConnection, wakeup: WakeSignal, succeeded: () -> Void) async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             let claimed = try await issueRound(at: now(), on: connection)
             succeeded()

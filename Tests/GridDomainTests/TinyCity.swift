@@ -5,32 +5,6 @@ import Foundation
 #endif
 import GridDomain
 
-/// The generated sample city in `deploy/sample-city`, loaded once for all tests.
-enum SampleCityFixture {
-    /// The directory holding the sample city's files.
-    static let directory: String = {
-        var url = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent("deploy/sample-city")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("places.csv").path) {
-                return candidate.path
-            }
-        }
-        return "deploy/sample-city"
-    }()
-
-    private static let loaded: Result<CityReferenceData, DataFileError> = Result { () throws(DataFileError) in
-        try CityReferenceData(directory: directory, listVersion: "sample")
-    }
-
-    /// The sample city's data.
-    static func load() throws -> CityReferenceData { try loaded.get() }
-
-    /// A resolver over the sample city's list.
-    static func resolver() throws -> ResponsibilityResolver { try load().resolver() }
-}
-
 /// A tiny hand-made city for precise tests: two districts, three streets, four communities with two
 /// square grids each, laid out west to east along 30.000–30.001 N from 120.000 E.
 ///

@@ -4,10 +4,11 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Reads a data file's text for the path-taking loader conveniences.
-enum DataFileReader {
+/// Reads the text of a city's data file for the loaders that take a path or URL, so every loader
+/// reports an unreadable file the same way.
+public enum DataFileReader {
     /// The UTF-8 text of the file at `path`, or a `DataFileError` naming the path.
-    static func read(_ path: String) throws(DataFileError) -> String {
+    public static func read(_ path: String) throws(DataFileError) -> String {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw DataFileError(file: path, line: nil, message: "cannot read the file: \(error)")
@@ -16,5 +17,10 @@ enum DataFileReader {
             throw DataFileError(file: path, line: nil, message: "the file is not UTF-8 text")
         }
         return text
+    }
+
+    /// The UTF-8 text of the file at `url`, or a `DataFileError` naming its path.
+    public static func read(_ url: URL) throws(DataFileError) -> String {
+        try read(url.path)
     }
 }

@@ -1,12 +1,19 @@
 import Foundation
 
 /// A bounded wait ran out; says what was being waited for.
-struct WaitTimedOut: Error, CustomStringConvertible {
-    let description: String
+public struct WaitTimedOut: Error, CustomStringConvertible, Sendable {
+    /// What was waited for, and for how long.
+    public let description: String
+
+    /// Creates the error.
+    public init(description: String) {
+        self.description = description
+    }
 }
 
-/// Polls `condition` every 50 ms until it holds, or throws after `timeout` with a message naming `what`.
-func waitUntil(
+/// Polls `condition` every 50 ms until it holds, or throws ``WaitTimedOut`` after `timeout` with a message
+/// naming `what` (a bound against hanging, not an assertion on speed).
+public func waitUntil(
     _ what: String,
     timeout: Duration = .seconds(60),
     _ condition: () async throws -> Bool
@@ -20,8 +27,9 @@ func waitUntil(
     }
 }
 
-/// Runs `operation`, failing with a message naming `what` if it takes longer than `timeout`.
-func withTimeout<Value: Sendable>(
+/// Runs `operation`, throwing ``WaitTimedOut`` with a message naming `what` if it takes longer than
+/// `timeout` (the operation is then cancelled).
+public func withTimeout<Value: Sendable>(
     _ what: String,
     timeout: Duration = .seconds(60),
     _ operation: @escaping @Sendable () async throws -> Value
@@ -39,9 +47,4 @@ func withTimeout<Value: Sendable>(
         group.cancelAll()
         return value
     }
-}
-
-/// A name no other test uses, e.g. `roundtrip-3F2A9C1B`.
-func uniqueName(_ prefix: String) -> String {
-    "\(prefix)-\(UUID().uuidString.prefix(8))"
 }

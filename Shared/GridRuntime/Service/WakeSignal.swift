@@ -1,30 +1,34 @@
 import Synchronization
 
-/// Wakes the deadline timer early: a `NOTIFY` (a nearer card was stored) signals it, and the timer's
-/// next wait returns at once. One waiter at a time (the timer loop).
-final class TimerWakeup: Sendable {
+/// A one-bit signal between a producer of wake-ups (a `LISTEN` notification) and one waiting loop:
+/// ``signal()`` wakes the waiter, or is remembered until the next ``wait(timeout:)``. The outbox relay
+/// waits on one between rounds; a service's timer loop can do the same.
+public final class WakeSignal: Sendable {
     private struct State: ~Copyable {
-        var signalled = false
+        var isSignalled = false
         var waiter: CheckedContinuation<Void, Never>?
     }
 
     private let state = Mutex(State())
 
-    /// Wakes the waiting timer, or makes its next wait return at once.
-    func signal() {
+    /// Creates a signal that is not signalled.
+    public init() {}
+
+    /// Wakes the waiting loop, or makes its next wait return at once.
+    public func signal() {
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
-            guard let waiter = state.waiter else {
-                state.signalled = true
-                return nil
+            if let waiter = state.waiter {
+                state.waiter = nil
+                return waiter
             }
-            state.waiter = nil
-            return waiter
+            state.isSignalled = true
+            return nil
         }
         waiter?.resume()
     }
 
-    /// Returns when signalled, after `timeout`, or when cancelled, whichever comes first.
-    func wait(timeout: Duration) async {
+    /// Returns when signalled, after `timeout`, or when the task is cancelled, whichever comes first.
+    public func wait(timeout: Duration) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.nextSignal() }
             group.addTask { try? await Task.sleep(for: timeout) }
@@ -37,10 +41,11 @@ final class TimerWakeup: Sendable {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let resumeNow = state.withLock { state -> Bool in
-                    if state.signalled || Task.isCancelled {
-                        state.signalled = false
+                    if state.isSignalled {
+                        state.isSignalled = false
                         return true
                     }
+                    if Task.isCancelled { return true }
                     state.waiter = continuation
                     return false
                 }
