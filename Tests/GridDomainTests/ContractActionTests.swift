@@ -93,4 +93,15 @@ struct ContractActionTests {
         #expect(try TimeLimitV1(amount: 3, unit: .naturalHours).timeLimit() == .natural(minutes: 180))
         #expect(throws: ContractValidationError.self) { try TimeLimitV1(amount: Int.max, unit: .workingHours).timeLimit() }
     }
+
+    @Test("natural seconds are written as seconds only when they are not whole minutes")
+    func naturalSeconds() throws {
+        #expect(TimeLimitV1(.naturalSeconds(45)) == TimeLimitV1(amount: 45, unit: .naturalSeconds))
+        #expect(TimeLimitV1(.naturalSeconds(120)) == TimeLimitV1(amount: 2, unit: .naturalMinutes))
+        #expect(try TimeLimitV1(amount: 45, unit: .naturalSeconds).timeLimit() == .naturalSeconds(45))
+        #expect(try TimeLimitV1(amount: 180, unit: .naturalSeconds).timeLimit() == .natural(minutes: 3))
+        let data = try ContractJSON.encode(StageClockEffectV1(.extend(.signFor, by: .naturalSeconds(30))))
+        #expect(String(decoding: data, as: UTF8.self) == #"{"by":{"amount":30,"unit":"natural_seconds"},"effect":"extend","stage":"sign_for"}"#)
+        #expect(try ContractJSON.decode(StageClockEffectV1.self, from: data).stageClockEffect() == .extend(.signFor, by: .naturalSeconds(30)))
+    }
 }

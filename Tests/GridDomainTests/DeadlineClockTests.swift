@@ -28,6 +28,22 @@ struct DeadlineClockTests {
         #expect(try clock.isOverdue(at: at("2025-02-05 11:00"), calendar: calendar))
     }
 
+    @Test("a limit in natural seconds: due, yellow and red to the second, also on a holiday")
+    func naturalSeconds() throws {
+        let start = at("2025-01-29 03:00")  // 春节, at night
+        var clock = try StageClock(stage: .signFor, limit: .naturalSeconds(20), yellowFraction: 0.5, startedAt: start, calendar: calendar)
+        #expect(clock.measure == .naturalTime)
+        #expect(try clock.dueAt(calendar: calendar) == start.addingTimeInterval(20))
+        #expect(try clock.yellowAt(calendar: calendar) == start.addingTimeInterval(10))
+        #expect(try clock.card(at: start.addingTimeInterval(9), calendar: calendar) == .none)
+        #expect(try clock.card(at: start.addingTimeInterval(10), calendar: calendar) == .yellow)
+        #expect(try clock.card(at: start.addingTimeInterval(20), calendar: calendar) == .yellow)
+        #expect(try clock.card(at: start.addingTimeInterval(21), calendar: calendar) == .red)
+        try clock.extend(by: .naturalSeconds(15), at: start.addingTimeInterval(5), calendar: calendar)
+        #expect(try clock.dueAt(calendar: calendar) == start.addingTimeInterval(35))
+        #expect(try calendar.deadline(for: .naturalSeconds(90), from: start) == start.addingTimeInterval(90))
+    }
+
     @Test("parking pauses the clock; the due time moves by the paused working time")
     func pauseAndResume() throws {
         var clock = try StageClock(

@@ -156,9 +156,29 @@ struct DeadlinePolicyTests {
         ("24", "natural_hours", .naturalHours(24)),
         ("1", "natural_days", .natural(minutes: 1440)),
         ("1.25", "natural_hours", .natural(minutes: 75)),
+        ("30", "natural_seconds", .naturalSeconds(30)),
+        ("120", "natural_seconds", .natural(minutes: 2)),
     ])
     func timeLimits(amount: String, unit: String, limit: TimeLimit) throws {
         #expect(try TimeLimit(amount: amount, unit: unit) == limit)
+    }
+
+    @Test("natural seconds must be whole seconds; other units keep whole minutes")
+    func naturalSecondsAmounts() {
+        let fraction = #expect(throws: DeadlineValueError.self) { try TimeLimit(amount: "0.5", unit: "natural_seconds") }
+        #expect(fraction?.message == "'0.5' natural_seconds is not a whole number of seconds")
+        let minutes = #expect(throws: DeadlineValueError.self) { try TimeLimit(amount: "0.25", unit: "natural_minutes") }
+        #expect(minutes?.message == "'0.25' natural_minutes is not a whole number of minutes")
+    }
+
+    @Test("a short test policy in natural seconds loads and resolves")
+    func shortTestPolicy() throws {
+        let rows = CaseStage.allCases.map { "*,\($0.rawValue),*,20,natural_seconds,0.5,supervising,\n" }.joined()
+        let policy = try DeadlinePolicy(csv: Self.header + rows, file: "short.csv")
+        let rule = policy.rule(for: nil, stage: .signFor, areaClass: nil)
+        #expect(rule.limit == .naturalSeconds(20))
+        #expect(rule.limit.measure == .naturalTime)
+        #expect(rule.limit.description == "20 秒(自然时间)")
     }
 
     @Test("stages may be written with their Chinese names; percentages are accepted")

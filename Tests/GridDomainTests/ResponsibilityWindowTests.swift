@@ -62,7 +62,7 @@ import GridDomain
         #expect(EffectiveDate(dayNumber: 0).description == "1970-01-01")
         #expect(EffectiveDate(year: 2024, month: 2, day: 29) != nil)
         #expect(EffectiveDate(year: 2025, month: 2, day: 29) == nil)
-        #expect(EffectiveDate(year: 2000, month: 2, day: 29)!.components == (2000, 2, 29))
+        #expect(EffectiveDate(year: 2000, month: 2, day: 29).map { [$0.year, $0.month, $0.day] } == [2000, 2, 29])
         #expect(throws: RuleSyntaxError.self) { try EffectiveDate(parsing: "2025-3-1") }
         #expect(throws: RuleSyntaxError.self) { try EffectiveDate(parsing: "2025/03/01") }
     }

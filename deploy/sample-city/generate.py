@@ -7,7 +7,8 @@ Deterministic: the same options always give byte-identical files. Python 3 stand
     python3 deploy/sample-city/generate.py --grids 16000 --rules 10000 --out /tmp/city-16000
 
 Outputs (see README.md): area-classes.csv, places.csv, grids.geojson, units.csv,
-responsibility-list.csv, and a copy of catalog.csv (hand-curated, read from this directory).
+responsibility-list.csv, notifications/contacts.csv, and copies of catalog.csv and the hand-written
+notifications/{templates,routes,settings}.csv (read from this directory).
 
 Geometry: the city is a rectangle of lattice cells (about 77 m x 78 m each) near 120.1 E, 30.2 N.
 Districts, streets and communities are rectangular blocks of cells; each community's cells are
@@ -382,6 +383,31 @@ def build_units(places, streets, communities):
 
 
 # ---------------------------------------------------------------------------------------------
+# Notification contacts (read by the notification service; see docs/services/notification.md)
+
+NOTIFICATION_FILES = ["templates.csv", "routes.csv", "settings.csv"]
+REPORTER_CHANNELS = [("12345", "12345热线回访平台"), ("12319", "12319热线回访平台"), ("citizen_app", "市民随手拍消息中心")]
+
+
+def build_notification_contacts(places, units):
+    """Every unit, the command centres of the city, districts and streets, the dispatch desks of the
+    city and districts, and the hotline/citizen-app reporter channels, all on the development sink
+    (mailbox = the recipient). A real city replaces addresses with its webhooks."""
+    rows = []
+    for code, level, name, _ in places:
+        if level in ("city", "district", "street"):
+            rows.append((f"centre:{code}", "sink", f"centre-{code}", name + "指挥中心"))
+    for code, level, name, _ in places:
+        if level in ("city", "district"):
+            rows.append((f"dispatch_desk:{code}", "sink", f"dispatch-desk-{code}", name + "指挥中心派遣席"))
+    for channel, name in REPORTER_CHANNELS:
+        rows.append((f"reporter:{channel}", "sink", f"reporter-{channel}", name))
+    for uid, _, _, _, _ in units:
+        rows.append((f"unit:{uid}", "sink", f"unit-{uid}", ""))
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
 # Responsibility list
 
 
@@ -636,8 +662,13 @@ def main(argv):
     write_csv(os.path.join(args.out, "responsibility-list.csv"),
               ["rule_id", "category", "place", "window", "attributes", "lead", "co_units", "tier", "escalation",
                "priority", "valid_from", "valid_to", "note"], rules)
+    os.makedirs(os.path.join(args.out, "notifications"), exist_ok=True)
+    write_csv(os.path.join(args.out, "notifications", "contacts.csv"), ["recipient", "channel", "address", "name"],
+              build_notification_contacts(places, units))
     if os.path.abspath(args.out) != HERE:
         shutil.copyfile(os.path.join(HERE, "catalog.csv"), os.path.join(args.out, "catalog.csv"))
+        for name in NOTIFICATION_FILES:
+            shutil.copyfile(os.path.join(HERE, "notifications", name), os.path.join(args.out, "notifications", name))
     levels = {}
     for _, level, _, _ in places:
         levels[level] = levels.get(level, 0) + 1

@@ -43,10 +43,12 @@ public struct CaseCounters: Sendable, Hashable, Codable {
         }
     }
 
-    /// The natural minutes granted by extensions of 7×24 limits.
+    /// The natural minutes granted by extensions of 7×24 limits (extensions in natural seconds, which
+    /// only short test policies use, count in whole minutes, rounded down).
     public var extendedNaturalMinutes: Int {
         extensionsGranted.reduce(0) { total, limit in
             if case .natural(let minutes) = limit { return total + minutes }
+            if case .naturalSeconds(let seconds) = limit { return total + seconds / 60 }
             return total
         }
     }

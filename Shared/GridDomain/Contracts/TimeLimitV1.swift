@@ -2,8 +2,9 @@
 /// `{"amount": 4, "unit": "working_hours"}`.
 ///
 /// Units: `working_minutes`, `working_hours`, `working_days`, `natural_minutes`, `natural_hours`,
-/// `natural_days` (see `TimeLimitUnit`). Writers use hours (or days) when the amount is whole hours
-/// (or days) and minutes otherwise.
+/// `natural_days`, `natural_seconds` (see `TimeLimitUnit`). Writers use hours (or days) when the amount
+/// is whole hours (or days), minutes otherwise, and seconds only for natural limits that are not whole
+/// minutes (short test and drill policies).
 public struct TimeLimitV1: Sendable, Hashable, Codable {
     /// The amount, a whole number ≥ 1 in `unit`.
     public var amount: Int
@@ -31,6 +32,10 @@ public struct TimeLimitV1: Sendable, Hashable, Codable {
             self.init(amount: minutes / 60, unit: .naturalHours)
         case .natural(let minutes):
             self.init(amount: minutes, unit: .naturalMinutes)
+        case .naturalSeconds(let seconds) where seconds % 60 == 0 && seconds != 0:
+            self.init(.natural(minutes: seconds / 60))
+        case .naturalSeconds(let seconds):
+            self.init(amount: seconds, unit: .naturalSeconds)
         }
     }
 
@@ -38,7 +43,7 @@ public struct TimeLimitV1: Sendable, Hashable, Codable {
     public func timeLimit(field: String = "amount") throws(ContractValidationError) -> TimeLimit {
         let factor: Int =
             switch unit {
-            case .workingMinutes, .naturalMinutes, .workingDays: 1
+            case .workingMinutes, .naturalMinutes, .workingDays, .naturalSeconds: 1
             case .workingHours, .naturalHours: 60
             case .naturalDays: 1440
             }
@@ -51,6 +56,7 @@ public struct TimeLimitV1: Sendable, Hashable, Codable {
         case .workingMinutes, .workingHours: .working(minutes: value)
         case .workingDays: .workingDays(value)
         case .naturalMinutes, .naturalHours, .naturalDays: .natural(minutes: value)
+        case .naturalSeconds: .natural(seconds: value)
         }
     }
 

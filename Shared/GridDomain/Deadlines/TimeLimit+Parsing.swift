@@ -12,6 +12,8 @@ public enum TimeLimitUnit: String, Sendable, Hashable, Codable, CaseIterable {
     case naturalHours = "natural_hours"
     /// Natural days of 24 hours.
     case naturalDays = "natural_days"
+    /// Natural seconds, for short limits of test and drill policies.
+    case naturalSeconds = "natural_seconds"
 }
 
 /// A value of a deadline policy (a time-limit amount or unit, an escalation target) that cannot be read.
@@ -28,28 +30,34 @@ public struct DeadlineValueError: Error, Sendable, Hashable, CustomStringConvert
 
 extension TimeLimit {
     /// Reads an amount and a unit as written in a policy file: `"4"` + `working_hours`,
-    /// `"0.5"` + `working_hours` (30 working minutes), `"5"` + `working_days`, `"24"` + `natural_hours`.
+    /// `"0.5"` + `working_hours` (30 working minutes), `"5"` + `working_days`, `"24"` + `natural_hours`,
+    /// `"30"` + `natural_seconds`.
     ///
     /// The amount is a positive decimal number that must come to whole minutes (whole days for
-    /// `working_days`).
+    /// `working_days`, whole seconds for `natural_seconds`, whose whole minutes become `natural(minutes:)`).
     public init(amount: String, unit: String) throws(DeadlineValueError) {
         guard let parsedUnit = TimeLimitUnit(rawValue: unit) else {
             throw DeadlineValueError(
                 "unknown unit '\(unit)'; use one of \(TimeLimitUnit.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let minutesPerUnit: Int
+        let basePerUnit: Int
         switch parsedUnit {
-        case .workingMinutes, .naturalMinutes: minutesPerUnit = 1
-        case .workingHours, .naturalHours: minutesPerUnit = 60
-        case .naturalDays: minutesPerUnit = 1440
-        case .workingDays: minutesPerUnit = 1
+        case .workingMinutes, .naturalMinutes: basePerUnit = 1
+        case .workingHours, .naturalHours: basePerUnit = 60
+        case .naturalDays: basePerUnit = 1440
+        case .workingDays, .naturalSeconds: basePerUnit = 1
         }
         guard let hundredths = Self.parseHundredths(amount), hundredths > 0 else {
             throw DeadlineValueError("'\(amount)' is not a positive number (use digits and at most two decimals, e.g. 4 or 0.5)")
         }
-        let scaled = hundredths * minutesPerUnit
+        let scaled = hundredths * basePerUnit
         guard scaled % 100 == 0 else {
-            let what = parsedUnit == .workingDays ? "a whole number of working days" : "a whole number of minutes"
+            let what =
+                switch parsedUnit {
+                case .workingDays: "a whole number of working days"
+                case .naturalSeconds: "a whole number of seconds"
+                default: "a whole number of minutes"
+                }
             throw DeadlineValueError("'\(amount)' \(unit) is not \(what)")
         }
         let value = scaled / 100
@@ -57,6 +65,7 @@ extension TimeLimit {
         case .workingMinutes, .workingHours: self = .working(minutes: value)
         case .workingDays: self = .workingDays(value)
         case .naturalMinutes, .naturalHours, .naturalDays: self = .natural(minutes: value)
+        case .naturalSeconds: self = .natural(seconds: value)
         }
     }
 

@@ -11,6 +11,8 @@ extension WorkingCalendar {
             try addingWorkingDays(days, to: start)
         case .natural(let minutes):
             start.addingTimeInterval(TimeInterval(minutes) * 60)
+        case .naturalSeconds(let seconds):
+            start.addingTimeInterval(TimeInterval(seconds))
         }
     }
 
@@ -41,6 +43,8 @@ extension WorkingCalendar {
         switch limit {
         case .working(let minutes), .natural(let minutes):
             return Int64(minutes) * 60
+        case .naturalSeconds(let seconds):
+            return Int64(seconds)
         case .workingDays(let days):
             let end = try addingWorkingDays(days, to: Self.date(start))
             return try workedSeconds(before: Self.seconds(end)) - workedSeconds(before: start)

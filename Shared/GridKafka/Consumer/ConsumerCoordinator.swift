@@ -13,8 +13,10 @@ import Darwin
 ///
 /// The model: the poll thread hands out one batch at a time. A handed-out batch is *in flight* (``State/inFlight``
 /// holds, per partition, the highest offset handed out) until the application commits or releases it. While a
-/// batch is in flight every assigned partition is paused in librdkafka and the poll thread keeps polling, so
-/// rebalance callbacks are still served but no new messages are fetched.
+/// batch is in flight the poll thread keeps polling — serving rebalance callbacks and heartbeats — and collects
+/// up to ``prefetchLimit`` messages for the next batch; once that many wait, every assigned partition is paused
+/// in librdkafka until the buffer drains (pausing purges librdkafka's own prefetch, so it is avoided while the
+/// buffer has room).
 final class ConsumerCoordinator: Sendable {
     struct State {
         /// Partitions currently assigned to this member.
@@ -38,19 +40,23 @@ final class ConsumerCoordinator: Sendable {
     let state = Mutex(State())
     let logger: Logger
     let revokeTimeout: Duration
+    /// How many messages may wait for the next batch while one is in flight.
+    let prefetchLimit: Int
 
-    init(logger: Logger, revokeTimeout: Duration) {
+    init(logger: Logger, revokeTimeout: Duration, prefetchLimit: Int) {
         self.logger = logger
         self.revokeTimeout = revokeTimeout
+        self.prefetchLimit = max(1, prefetchLimit)
     }
 
     /// Pauses and resumes partitions in librdkafka so that exactly the wanted ones are paused: all assigned
-    /// partitions while a batch is in flight, else those the application paused. Poll thread only.
+    /// partitions while a batch is in flight and the next one is already collected, else those the application
+    /// paused. Poll thread only.
     func reconcilePauses(handle: OpaquePointer) {
+        let prefetchLimit = self.prefetchLimit
         let (pause, resume) = self.state.withLock { state in
-            let wanted =
-                state.inFlight.isEmpty
-                ? state.pausedByApplication.intersection(state.assignment) : state.assignment
+            let bufferFull = !state.inFlight.isEmpty && state.collected.count >= prefetchLimit
+            let wanted = bufferFull ? state.assignment : state.pausedByApplication.intersection(state.assignment)
             defer { state.pausedInLibrdkafka = wanted }
             return (wanted.subtracting(state.pausedInLibrdkafka), state.pausedInLibrdkafka.subtracting(wanted))
         }

@@ -3,8 +3,8 @@ import Synchronization
 import CRDKafka
 
 extension KafkaConsumer {
-    /// The poll thread's body: collect and hand out batches one at a time, keep polling (paused) while a batch is
-    /// in flight, and leave the group when asked to stop.
+    /// The poll thread's body: collect and hand out batches one at a time, keep polling while a batch is in flight
+    /// (collecting the next batch, paused once it is collected), and leave the group when asked to stop.
     func pollUntilClosed() {
         let handle = self.client.handle
         while true {
@@ -18,8 +18,8 @@ extension KafkaConsumer {
             if phase == .collect {
                 self.collectAndHandOutBatch(handle: handle)
             } else {
-                // Serves rebalances and heartbeats; paused partitions fetch nothing new, and anything polled is
-                // kept for the next batch.
+                // Serves rebalances and heartbeats and collects the next batch; once it is collected the
+                // partitions are paused and fetch nothing new.
                 self.pollOnce(handle: handle, timeout: .milliseconds(100))
             }
         }

@@ -54,7 +54,8 @@ public final class KafkaConsumer: Service, Sendable {
         try configuration.validate()
         self.configuration = configuration
         self.logger = logger
-        self.coordinator = ConsumerCoordinator(logger: logger, revokeTimeout: configuration.revokeTimeout)
+        self.coordinator = ConsumerCoordinator(
+            logger: logger, revokeTimeout: configuration.revokeTimeout, prefetchLimit: configuration.maxBatchSize)
         let context = ClientContext(
             logger: logger,
             bootstrapServers: configuration.kafka.bootstrapServers,

@@ -1,0 +1,23 @@
+import GridDomain
+import GridRuntime
+
+extension IntakeDesk {
+    /// The handler of the inbound consumer: work orders and sensing alerts (in order) become cases in
+    /// the consumer's transaction. Takes the whole batch, so a batch costs one statement per table.
+    /// - Throws: The first message's refusal (permanent: the consumer retries the batch one message at
+    ///   a time and dead-letters the refused one).
+    func handleInbound(_ consumed: [ConsumedEvent], catalog: CategoryCatalog, in transaction: OutboxTransaction) async throws {
+        let started = ContinuousClock.now
+        try await openInbound(consumed.map { InboundReport.decode($0.message, catalog: catalog) }, in: transaction)
+        metrics.batch(consumer: "inbound", duration: ContinuousClock.now - started)
+    }
+
+    /// The handler of the lifecycle consumer: events (in order) advance replicas and timelines.
+    /// - Throws: `ContractValidationError` / `CaseReplayError` (permanent) for an event that cannot be applied.
+    func handleLifecycle(_ consumed: [ConsumedEvent], in transaction: OutboxTransaction) async throws {
+        let started = ContinuousClock.now
+        let messages = try consumed.map { try LifecycleMessage($0.requireEvent()) }
+        try await apply(messages, in: transaction, at: Timestamps.now())
+        metrics.batch(consumer: "lifecycle", duration: ContinuousClock.now - started)
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import GridDomain
+
+/// Times intake writes into events: whole milliseconds (the contracts' precision) that survive the
+/// contracts' RFC 3339 round trip unchanged, so intake's own copy of a case, its stored copy and the
+/// replicas other services parse from the events hold identical times.
+///
+/// Foundation's ISO 8601 formatter truncates fractional seconds, and for about half of all
+/// millisecond values `format(parse(s)) != s` (the parsed double lies just below the millisecond), so
+/// a naive value drifts by a millisecond per store-and-load. ``stable(_:)`` picks the nearest value at
+/// or after the given millisecond that is a fixed point of parse ∘ format (at most a few ms later).
+enum Timestamps {
+    /// Now, as a stable millisecond.
+    static func now() -> Date { stable(Date()) }
+
+    /// The first millisecond value at or after `date`'s millisecond whose RFC 3339 form parses back
+    /// to exactly itself.
+    static func stable(_ date: Date) -> Date {
+        var milliseconds = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        for _ in 0..<32 {
+            let text = ContractJSON.formatTimestamp(Date(timeIntervalSince1970: milliseconds / 1000))
+            if let parsed = ContractJSON.parseTimestamp(text), ContractJSON.formatTimestamp(parsed) == text { return parsed }
+            milliseconds += 1
+        }
+        return Date(timeIntervalSince1970: milliseconds / 1000)
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import GridDomain
+import GridRuntime
+import Logging
+import Metrics
+import PostgresNIO
+import ServiceLifecycle
+
+/// Issues yellow and red cards when they fall due. A `Service` of every replica: each round claims due
+/// runs with `FOR UPDATE SKIP LOCKED` (replicas share the work, never the same run), writes their cards
+/// to the outbox and marks them issued in the same transaction, so a card is issued once even when a
+/// replica is killed mid-round. Between rounds it sleeps until the next card falls due, at most
+/// ``Configuration/maximumSleep``, and wakes early on the `NOTIFY` the consumer sends when it stores a
+/// nearer due time.
+struct DeadlineTimer: Service, CustomStringConvertible {
+    /// Timer settings.
+    struct Configuration: Sendable {
+        /// Most runs per round. Default 500.
+        var batchSize = 500
+        /// Longest sleep between rounds. Default 1 s.
+        var maximumSleep: Duration = .seconds(1)
+        /// Waits after database failures. Default 100 ms → 10 s.
+        var backoff = RetryBackoff()
+    }
+
+    let client: PostgresClient
+    let outbox: Outbox
+    let reference: DeadlineReference
+    let metrics: SLAMetrics
+    let configuration: Configuration
+    /// The `NOTIFY` channel the consumer wakes the timer on.
+    let channel: String
+    let logger: Logger
+    /// The current time (tests pass a controlled one).
+    let now: @Sendable () -> Date
+    let store = DueCardStore()
+
+    var description: String { "DeadlineTimer" }
+
+    func run() async throws {
+        var failures = 0
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            do {
+                try await client.withConnection { connection in
+                    let wakeup = TimerWakeup()
+                    try await connection.listen(on: channel) { notifications in
+                        try await withThrowingTaskGroup(of: Void.self) { group in
+                            group.addTask {
+                                for try await _ in notifications { wakeup.signal() }
+                            }
+                            try await issueWhileRunning(on: connection, wakeup: wakeup) { failures = 0 }
+                            group.cancelAll()
+                        }
+                    }
+                }
+            } catch is CancellationError {
+                break
+            } catch {
+                failures += 1
+                let delay = configuration.backoff.delay(afterFailures: failures)
+                logger.error(
+                    "deadline timer failed; retrying",
+                    metadata: ["error": "\(String(reflecting: error))", "retry_in": "\(delay)"])
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
+            }
+        }
+    }
+
+    /// Runs rounds until shutdown; sleeps when nothing more is due.
+    private func issueWhileRunning(on connection: PostgresConnection, wakeup: TimerWakeup, succeeded: () -> Void) async throws {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            let claimed = try await issueRound(at: now(), on: connection)
+            succeeded()
+            if claimed == configuration.batchSize { continue }
+            let next = try await store.nextCardAt(on: connection, logger: logger)
+            let wait = Self.sleep(until: next, now: now(), maximum: configuration.maximumSleep)
+            if wait > .zero {
+                await cancelWhenGracefulShutdown { await wakeup.wait(timeout: wait) }
+            }
+        }
+    }
+
+    /// How long to sleep before the card due at `next`: until then, at most `maximum`.
+    static func sleep(until next: Date?, now: Date, maximum: Duration) -> Duration {
+        guard let next else { return maximum }
+        return min(maximum, .milliseconds(Int64((max(0, next.timeIntervalSince(now)) * 1000).rounded(.up))))
+    }
+
+    /// One round at `now`: claims due runs, writes their cards to the outbox and marks them issued, in
+    /// one transaction. Returns how many runs were claimed.
+    @discardableResult
+    func issueRound(at now: Date, on connection: PostgresConnection) async throws -> Int {
+        let started = ContinuousClock.now
+        let (claimed, round) = try await outbox.withTransaction(on: connection, logger: logger) { transaction in
+            let claimed = try await store.claim(dueAt: now, limit: configuration.batchSize, on: transaction.connection, logger: logger)
+            let round = CardRound(claimed: claimed, now: now, reference: reference)
+            for planned in round.planned {
+                let event = try CloudEvent(
+                    id: planned.issued.eventID, source: ContractSource.slaMonitor, type: planned.data.type,
+                    subject: planned.data.caseId.description, time: now, payload: planned.data)
+                try transaction.enqueue(event, topic: ContractTopic.caseLifecycle)
+            }
+            try await store.markIssued(round.planned.map(\.issued), on: transaction.connection, logger: logger)
+            return (claimed.count, round)
+        }
+        for planned in round.planned {
+            let card = planned.data
+            (card.card == .red ? metrics.redCards : metrics.yellowCards).increment()
+            (card.card == .red ? metrics.redDelay : metrics.yellowDelay).record(planned.delay)
+            logger.info(
+                card.card == .red ? "red card issued" : "yellow card issued",
+                metadata: [
+                    "case_id": "\(card.caseId)", "stage": "\(card.stage.rawValue)", "due_at": "\(ContractJSON.formatTimestamp(card.dueAt))",
+                    "escalation": "\(card.escalation.target.rawValue)\(card.escalation.level.map { ":\($0.rawValue)" } ?? "")",
+                ])
+        }
+        if claimed > 0 {
+            let elapsed = (ContinuousClock.now - started).components
+            metrics.timerRound.recordNanoseconds(elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000)
+        }
+        return claimed
+    }
+}
