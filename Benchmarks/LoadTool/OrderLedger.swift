@@ -32,6 +32,7 @@ final class OrderLedger: Sendable {
         var manualDispatch: Set<String> = []
         var verificationRequested: Set<String> = []
         var eventsReceived = 0
+        var unlinkedNotifications: [String: Date] = [:]
     }
 
     private let state = Mutex(State())
@@ -64,6 +65,9 @@ final class OrderLedger: Sendable {
             state.entries[index].caseId = caseId
             state.entries[index].caseNumber = caseNumber
             state.entries[index].reached[.opened] = state.entries[index].reached[.opened] ?? date
+            if let notified = state.unlinkedNotifications.removeValue(forKey: caseId) {
+                state.entries[index].reached[.notified] = notified
+            }
             state.eventsReceived += 1
             return true
         }
@@ -87,18 +91,15 @@ final class OrderLedger: Sendable {
         }
     }
 
-    /// Records that notification recorded a delivery for a case at `date`.
+    /// Records that notification recorded a delivery for a case at `date`. A case not linked to an order yet (its
+    /// opening event not read yet) is remembered until it is.
     func notified(caseId: String, at date: Date) {
         self.state.withLock { state in
-            guard let index = state.indexByCase[caseId], state.entries[index].reached[.notified] == nil else { return }
-            state.entries[index].reached[.notified] = date
-        }
-    }
-
-    /// Cases of the run that have been opened but not notified yet.
-    func casesAwaitingNotification() -> [String] {
-        self.state.withLock { state in
-            state.entries.compactMap { $0.reached[.notified] == nil ? $0.caseId : nil }
+            guard let index = state.indexByCase[caseId] else {
+                state.unlinkedNotifications[caseId] = min(state.unlinkedNotifications[caseId] ?? date, date)
+                return
+            }
+            if state.entries[index].reached[.notified] == nil { state.entries[index].reached[.notified] = date }
         }
     }
 

@@ -189,6 +189,16 @@ struct ComposeFileTests {
         for service in Self.services {
             #expect(self.compose.service(service)?.environment["GRIDLOOP_CITY_DIR"] == "/srv/city")
         }
+        // Every path a service is pointed at in the image (/srv/…) is copied there.
+        let targets = dockerfile.split(separator: "\n").compactMap { line -> String? in
+            let words = line.split(separator: " ")
+            return words.first == "COPY" && words.count == 3 && words[2].hasPrefix("/srv/") ? String(words[2]) : nil
+        }
+        for service in Self.services {
+            for (key, value) in self.compose.service(service)?.environment ?? [:] where value.hasPrefix("/srv/") {
+                #expect(targets.contains { value == $0 || value.hasPrefix($0 + "/") }, "\(service): \(key)=\(value) is not in the image")
+            }
+        }
     }
 
     @Test("deploy/.env.example names every variable compose needs without a default")

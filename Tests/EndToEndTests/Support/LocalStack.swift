@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Logging
 import Synchronization
 
@@ -22,7 +25,7 @@ import Synchronization
 ///   the executables beside the running test binary, i.e. the current build configuration), then starts a Kafka
 ///   producer (``send(workOrder:)``) and a reader of `gridloop.case.lifecycle` (``lifecycle``, from the beginning).
 /// - ``Configuration/environment`` gives a service extra settings (`<state>/env/<service>.env`, read by
-///   `scripts/dev` after the standard ones), e.g. a short deadline policy for sla-monitor;
+///   `scripts/dev` after the standard ones), e.g. `[.slaMonitor: LocalStack.Configuration.shortDeadlinePolicy]`;
 ///   ``setEnvironment(_:for:)`` changes them for the next ``start(_:)``.
 /// - Logs: `<state>/logs/<service>.log`, `tansu.log`, `<state>/dev-postgres/server.log`, and `<state>/harness.log`
 ///   (every `scripts/dev` call with its output). The state directory is printed when the stack comes up and when a
@@ -48,6 +51,12 @@ final class LocalStack: Sendable {
         /// Creates a configuration with the documented defaults.
         init(environment: [StackService: [String: String]] = [:]) {
             self.environment = environment
+        }
+
+        /// sla-monitor's settings for `deploy/policies/short-test-deadline-policy.csv`: every stage on natural
+        /// seconds (a dispatched case not signed for earns a yellow card after 10 s and a red card after 21 s).
+        static var shortDeadlinePolicy: [String: String] {
+            ["SLA_DEADLINE_POLICY_FILE": RepositoryPaths.path("deploy/policies/short-test-deadline-policy.csv")]
         }
     }
 
@@ -112,6 +121,14 @@ final class LocalStack: Sendable {
 
     /// The services' log directory.
     var logDirectory: String { "\(self.stateDirectory)/logs" }
+
+    /// The process id of a running service (`<state>/run/<service>.pid`), `nil` when it is not running.
+    func pid(of service: StackService) -> Int32? {
+        guard let text = try? String(contentsOfFile: "\(self.stateDirectory)/run/\(service.name).pid", encoding: .utf8),
+            let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), Glibc.kill(pid, 0) == 0
+        else { return nil }
+        return pid
+    }
 
     /// The last `lines` lines of a service's log.
     func logTail(_ service: StackService, lines: Int = 40) -> String {

@@ -50,8 +50,9 @@ enum TopicJobRun {
         let record = "\(directory)/calls"
         try "#!/usr/bin/env bash\nprintf '%s\\037' \"$@\" >>'\(record)'\necho >>'\(record)'\n"
             .write(toFile: recorder, atomically: true, encoding: .utf8)
-        _ = chmod(recorder, 0o755)
-        script = script.replacingOccurrences(of: kafkaTopicsPath, with: recorder)
+        // Run through bash rather than exec'd: a process forked meanwhile by a parallel test may still hold the file
+        // open for writing, which makes exec fail with "text file busy".
+        script = script.replacingOccurrences(of: kafkaTopicsPath, with: "bash \(recorder)")
             .replacingOccurrences(of: topicsFileInContainer, with: RepositoryPaths.path("deploy/topics.conf"))
 
         let process = Process()
