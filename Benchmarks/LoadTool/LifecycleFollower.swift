@@ -38,6 +38,20 @@ struct LifecycleFollower: Sendable {
         }
     }
 
+    /// Waits until the group has assigned this consumer its partitions (on Tansu a group's first join takes a few
+    /// seconds), so that events are observed when they are published, not when the join completes.
+    func waitUntilAssigned(timeout: Duration) async throws {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while self.consumer.assignment.isEmpty {
+            guard ContinuousClock.now < deadline else {
+                throw LoadToolError("the lifecycle consumer got no partitions within \(timeout): is the broker up?")
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        // The first fetch (from the earliest offset) follows the assignment at once; give it a moment.
+        try await Task.sleep(for: .milliseconds(500))
+    }
+
     private func record(_ message: KafkaConsumerMessage, at date: Date) {
         guard let key = message.key else { return }
         let caseId = String(decoding: key, as: UTF8.self)

@@ -56,6 +56,10 @@ struct LoadCommand: AsyncParsableCommand {
     @Option(name: .customLong("order-prefix"), help: "Work-order numbers are <prefix>-<run id>-<serial>.")
     var orderPrefix: String = "LOAD"
 
+    @Flag(name: .customLong("with-caller"),
+          help: "Every order has a named caller with a phone (default: 3 in 10 anonymous, 1 in 10 confidential, as on a hotline).")
+    var withCaller = false
+
     @Flag(name: .long, help: "Print every lifecycle event of this run's orders as it arrives.")
     var follow = false
 
@@ -80,7 +84,8 @@ struct LoadCommand: AsyncParsableCommand {
         var logger = Logger(label: "gridloop-load")
         logger.logLevel = Logger.Level(rawValue: self.logLevel) ?? .warning
         let factory = try WorkOrderFactory(
-            cityDirectory: self.cityDirectory, categories: self.category, channel: self.channel, seed: self.seed)
+            cityDirectory: self.cityDirectory, categories: self.category, channel: self.channel, seed: self.seed,
+            alwaysCaller: self.withCaller)
         let runID = WorkOrderFactory.runID()
         let awaited = self.awaitedStages
         let ledger = OrderLedger(expected: self.orders)
@@ -104,6 +109,7 @@ struct LoadCommand: AsyncParsableCommand {
             group.addTask { try await follower.run() }
             if let probe { group.addTask { try await probe.run() } }
             defer { group.cancelAll() }
+            try await follower.waitUntilAssigned(timeout: .seconds(60))
             let sender = OrderSender(producer: producer, factory: factory, ledger: ledger, logger: logger)
             let sending = try await sender.send(
                 count: self.orders, rate: self.rate, orderPrefix: "\(self.orderPrefix)-\(runID)")

@@ -10,10 +10,12 @@ struct WorkOrderFactory: Sendable {
     let bounds: GeoBoundingBox
     let channel: HotlineWorkOrderV1.Channel
     let seed: UInt64
+    /// Every order has a named caller with a phone (no anonymous or confidential calls).
+    let alwaysCaller: Bool
 
     /// Loads the city. `categories` empty means every 小类 whose public reports need no on-site verification (so
     /// intake files the case at once and routing dispatches it).
-    init(cityDirectory: String, categories: [String], channel: String, seed: UInt64) throws {
+    init(cityDirectory: String, categories: [String], channel: String, seed: UInt64, alwaysCaller: Bool = false) throws {
         let catalog = try CategoryCatalog(csvPath: "\(cityDirectory)/catalog.csv")
         self.places = try PlaceHierarchy(
             areaClassesPath: "\(cityDirectory)/area-classes.csv", placesPath: "\(cityDirectory)/places.csv",
@@ -35,6 +37,7 @@ struct WorkOrderFactory: Sendable {
         guard !self.categories.isEmpty else { throw LoadToolError("no categories to draw orders from") }
         self.channel = channel == "12319" ? .hotline12319 : .hotline12345
         self.seed = seed
+        self.alwaysCaller = alwaysCaller
     }
 
     /// One line about what orders look like.
@@ -61,7 +64,7 @@ struct WorkOrderFactory: Sendable {
             let category = self.factory.categories[Int(self.random.next() % UInt64(self.factory.categories.count))]
             let (point, grid) = self.point()
             let caller: HotlineWorkOrderV1.Caller?
-            switch self.random.next() % 10 {
+            switch self.factory.alwaysCaller ? 9 : self.random.next() % 10 {
             case 0, 1, 2: caller = nil
             case 3: caller = HotlineWorkOrderV1.Caller(name: self.name(), phone: self.phone(), confidential: true)
             default: caller = HotlineWorkOrderV1.Caller(name: self.name(), phone: self.phone())
