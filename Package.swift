@@ -139,6 +139,7 @@ targets.append(
             .product(name: "Yams", package: "Yams"),
         ],
         path: "Tests/EndToEndTests",
+        exclude: ["README.md"],
         swiftSettings: swiftSettings
     )
 )
