@@ -128,6 +128,42 @@ var targets: [Target] = [
     ),
 ]
 
+// End-to-end tests: the README's local stack (scripts/dev: PostgreSQL, Tansu, the five services) driven from
+// Swift (Tests/EndToEndTests/Support/LocalStack), and the static check of deploy/compose.yaml.
+targets.append(
+    .testTarget(
+        name: "EndToEndTests",
+        dependencies: [
+            "GridDomain",
+            "GridKafka",
+            "GridRuntime",
+            .product(name: "JWTKit", package: "jwt-kit"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Yams", package: "Yams"),
+        ],
+        path: "Tests/EndToEndTests",
+        exclude: ["README.md"],
+        swiftSettings: swiftSettings
+    )
+)
+
+// gridloop-load: hotline work orders at a rate, lifecycle latencies (Benchmarks/README.md, scripts/load).
+targets.append(
+    .executableTarget(
+        name: "gridloop-load",
+        dependencies: [
+            "GridDomain",
+            "GridKafka",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Histogram", package: "hdrhistogram-swift"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ],
+        path: "Benchmarks/LoadTool",
+        swiftSettings: swiftSettings
+    )
+)
+
 for service in services {
     targets.append(
         .target(
@@ -183,10 +219,14 @@ var dependencies: [Package.Dependency] = [
     .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
 ]
 
 var products: [Product] = services.map { .executable(name: $0.executable, targets: [$0.executable]) }
 products.append(.library(name: "GridDomain", targets: ["GridDomain"]))
+products.append(.executable(name: "gridloop-load", targets: ["gridloop-load"]))
 
 if ProcessInfo.processInfo.environment["GRIDLOOP_BENCHMARKS"] == "1" {
     dependencies.append(
