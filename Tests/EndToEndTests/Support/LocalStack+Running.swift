@@ -11,6 +11,10 @@ extension LocalStack {
         _ configuration: Configuration = Configuration(),
         _ body: (LocalStack) async throws -> Value
     ) async throws -> Value {
+        // One stack at a time per test process: the suites run in parallel, and two stacks would race for
+        // the free ports they probe (and share two cores).
+        await StackTurn.shared.acquire()
+        defer { Task { await StackTurn.shared.release() } }
         let stack = try LocalStack(configuration: configuration)
         do {
             try await stack.up()
