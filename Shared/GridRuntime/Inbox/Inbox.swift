@@ -24,16 +24,23 @@ public struct Inbox: Sendable {
         public var backoff: RetryBackoff
         /// Attempts before an unrecognised error is treated as permanent. Default 5.
         public var maximumAttemptsForUnclassifiedErrors: Int
+        /// Longest time one transaction (record keys, handle, commit) may take before its connection is
+        /// presumed lost and the transaction is retried on another (see ``withDatabaseDeadline(_:_:_:)``;
+        /// a retry after a time-out is safe: the abandoned transaction can no longer commit on its dead
+        /// connection, and the inbox drops whatever did commit). Default 120 s.
+        public var transactionDeadline: Duration
 
         /// Creates the settings; see the properties for the defaults.
         public init(
             consumerName: String,
             backoff: RetryBackoff = RetryBackoff(),
-            maximumAttemptsForUnclassifiedErrors: Int = 5
+            maximumAttemptsForUnclassifiedErrors: Int = 5,
+            transactionDeadline: Duration = .seconds(120)
         ) {
             self.consumerName = consumerName
             self.backoff = backoff
             self.maximumAttemptsForUnclassifiedErrors = max(1, maximumAttemptsForUnclassifiedErrors)
+            self.transactionDeadline = transactionDeadline
         }
     }
 
@@ -66,7 +73,7 @@ public struct Inbox: Sendable {
     ///   committed (the messages are delivered again after the restart).
     public func process<Message: InboxMessage>(
         _ messages: [Message],
-        handler: (Message, OutboxTransaction) async throws -> Void
+        handler: @escaping @Sendable (Message, OutboxTransaction) async throws -> Void
     ) async throws -> [InboxOutcome] {
         try await processBatch(messages) { batch, transaction in
             for message in batch { try await handler(message, transaction) }
@@ -78,7 +85,7 @@ public struct Inbox: Sendable {
     /// permanently, the handler gets one message at a time to isolate the bad one.
     public func processBatch<Message: InboxMessage>(
         _ messages: [Message],
-        handler: ([Message], OutboxTransaction) async throws -> Void
+        handler: @escaping @Sendable ([Message], OutboxTransaction) async throws -> Void
     ) async throws -> [InboxOutcome] {
         var outcomes = [InboxOutcome](repeating: .duplicate, count: messages.count)
         var firstOccurrence: Set<InboxKey> = []
@@ -116,17 +123,20 @@ public struct Inbox: Sendable {
     /// - Returns: The keys that were new, or the error that made the batch fail for good.
     private func attempt<Message: InboxMessage>(
         _ batch: [Message],
-        handler: ([Message], OutboxTransaction) async throws -> Void
+        handler: @escaping @Sendable ([Message], OutboxTransaction) async throws -> Void
     ) async throws -> Result<Set<InboxKey>, any Error> {
         var transientFailures = 0
         var unclassifiedFailures = 0
         while true {
             do {
-                let newKeys = try await outbox.withTransaction(on: client, logger: logger) { transaction in
-                    let newKeys = try await record(batch.map(\.inboxKey), on: transaction.connection)
-                    let new = batch.filter { newKeys.contains($0.inboxKey) }
-                    if !new.isEmpty { try await handler(new, transaction) }
-                    return newKeys
+                let (outbox, client, logger) = (self.outbox, self.client, self.logger)
+                let newKeys = try await withDatabaseDeadline(configuration.transactionDeadline, "an inbox transaction") {
+                    try await outbox.withTransaction(on: client, logger: logger) { transaction in
+                        let newKeys = try await self.record(batch.map(\.inboxKey), on: transaction.connection)
+                        let new = batch.filter { newKeys.contains($0.inboxKey) }
+                        if !new.isEmpty { try await handler(new, transaction) }
+                        return newKeys
+                    }
                 }
                 return .success(newKeys)
             } catch {
