@@ -33,7 +33,7 @@ pg_cluster_start() {
     cat >>"$datadir/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$datadir'
-max_connections = 300
+max_connections = 1000
 shared_buffers = 256MB
 fsync = on
 synchronous_commit = on
