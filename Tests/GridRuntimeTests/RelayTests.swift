@@ -94,7 +94,9 @@ struct RelayTests {
         pollInterval: .milliseconds(200),
         leadershipRetryInterval: .milliseconds(100),
         backoff: RetryBackoff(initialDelay: .milliseconds(10), maximumDelay: .milliseconds(100)),
-        databaseTimeout: .seconds(5)
+        // Well above a slow round on a loaded machine: a deadline that fires on a live transaction abandons it
+        // with its row locks until its connection goes (see the connection-loss test for the short one).
+        databaseTimeout: .seconds(60)
     )
 
     /// Writes `count` events per key, one transaction per event, keys interleaved.
@@ -239,7 +241,9 @@ struct RelayTests {
         try await TestDatabase.withDatabase { database in
             try await database.migrate()
             let broker = FakeBroker()
-            let relay = database.relay(to: ScriptedPublisher(broker: broker, name: "r1"))
+            var configuration = Self.fast
+            configuration.databaseTimeout = .seconds(5)  // a request stuck on a killed connection is given up soon
+            let relay = database.relay(to: ScriptedPublisher(broker: broker, name: "r1"), configuration: configuration)
             try await whileRunning(relay) {
                 try await Self.write(database, keys: ["A"], count: 3)
                 try await waitUntil("the first events are delivered") { await broker.eventIDs.count == 3 }
