@@ -137,6 +137,7 @@ targets.append(
             "GridDomain",
             "GridKafka",
             "GridRuntime",
+            "TestSupport",
             .product(name: "JWTKit", package: "jwt-kit"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),

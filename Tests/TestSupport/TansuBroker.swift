@@ -29,7 +29,11 @@ public final class TansuBroker: Sendable {
     /// Reserves a free loopback port and finds the binary; does not start the broker (see ``start(timeout:)``).
     public init() throws(TansuBrokerError) {
         self.executable = try Self.findExecutable()
-        self.port = try Self.freeLoopbackPort()
+        do {
+            self.port = try LoopbackPorts.free()
+        } catch {
+            throw TansuBrokerError("no free loopback port for the broker: \(error)")
+        }
         self.logFile = NSTemporaryDirectory() + "gridloop-tansu-\(self.port)-\(UUID().uuidString.prefix(8)).log"
     }
 
@@ -75,7 +79,7 @@ public final class TansuBroker: Sendable {
         }
         guard let started else { return }
         let deadline = ContinuousClock.now.advanced(by: timeout)
-        while !Self.acceptsConnections(port: self.port) {
+        while !LoopbackPorts.acceptsConnections(self.port) {
             guard started.isRunning else {
                 throw TansuBrokerError(
                     "tansu exited with status \(started.terminationStatus) before accepting connections; log: \(self.logTail())"
@@ -131,52 +135,4 @@ public final class TansuBroker: Sendable {
             "the Tansu broker binary was not found (GRIDLOOP_TANSU_BIN, /usr/local/bin/tansu, PATH); run scripts/bootstrap"
         )
     }
-
-    /// A port the kernel just handed out for 127.0.0.1 (bound, read back, released).
-    private static func freeLoopbackPort() throws(TansuBrokerError) -> Int {
-        let socketFD = socket(AF_INET, streamSocketType, 0)
-        guard socketFD >= 0 else { throw TansuBrokerError("socket() failed: errno \(errno)") }
-        defer { close(socketFD) }
-        var address = Self.loopbackAddress(port: 0)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard bound == 0 else { throw TansuBrokerError("bind(127.0.0.1:0) failed: errno \(errno)") }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let named = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketFD, $0, &length) }
-        }
-        guard named == 0 else { throw TansuBrokerError("getsockname failed: errno \(errno)") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    /// Whether something accepts TCP connections on 127.0.0.1:`port`.
-    private static func acceptsConnections(port: Int) -> Bool {
-        let socketFD = socket(AF_INET, streamSocketType, 0)
-        guard socketFD >= 0 else { return false }
-        defer { close(socketFD) }
-        var address = Self.loopbackAddress(port: port)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        return connected == 0
-    }
-
-    private static func loopbackAddress(port: Int) -> sockaddr_in {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-        return address
-    }
 }
-
-#if canImport(Glibc)
-private let streamSocketType = Int32(SOCK_STREAM.rawValue)
-#else
-private let streamSocketType = SOCK_STREAM
-#endif

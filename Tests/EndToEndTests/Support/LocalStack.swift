@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -83,11 +84,15 @@ final class LocalStack: Sendable {
         self.configuration = configuration
         self.repositoryRoot = RepositoryPaths.root
         self.stateDirectory = try Self.makeStateDirectory()
-        self.postgresPort = try LoopbackPorts.free()
-        let kafkaPort = try LoopbackPorts.free()
-        self.kafkaPort = kafkaPort
-        self.httpBasePort = try LoopbackPorts.freeRange(
-            count: StackService.allCases.count, excluding: [self.postgresPort, kafkaPort])
+        do {
+            self.postgresPort = try LoopbackPorts.free()
+            let kafkaPort = try LoopbackPorts.free()
+            self.kafkaPort = kafkaPort
+            self.httpBasePort = try LoopbackPorts.freeRange(
+                count: StackService.allCases.count, excluding: [self.postgresPort, kafkaPort])
+        } catch {
+            throw LocalStackError("no free loopback ports for the stack: \(error)")
+        }
         var logger = Logger(label: "e2e.local-stack")
         logger.logLevel = .warning
         self.logger = logger

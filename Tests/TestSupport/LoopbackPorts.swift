@@ -4,44 +4,58 @@ import Glibc
 import Darwin
 #endif
 
-/// Free TCP ports on 127.0.0.1 for a stack of its own (PostgreSQL, Kafka, five consecutive HTTP ports).
+/// Free TCP ports on 127.0.0.1 for brokers, clusters and stacks started by tests.
 ///
 /// A port is free if it can be bound now; another process may still take it before the stack does (the stack then
 /// fails to start and says which port).
-enum LoopbackPorts {
+public enum LoopbackPorts {
     /// A port the kernel just handed out for 127.0.0.1 (bound to port 0, read back, released).
-    static func free() throws(LocalStackError) -> Int {
+    public static func free() throws(LoopbackPortError) -> Int {
         let socketFD = socket(AF_INET, streamSocketType, 0)
-        guard socketFD >= 0 else { throw LocalStackError("socket() failed: errno \(errno)") }
+        guard socketFD >= 0 else { throw LoopbackPortError("socket() failed: errno \(errno)") }
         defer { close(socketFD) }
         var address = loopbackAddress(port: 0)
-        guard bind(socketFD, &address) == 0 else { throw LocalStackError("bind(127.0.0.1:0) failed: errno \(errno)") }
+        guard bind(socketFD, &address) == 0 else { throw LoopbackPortError("bind(127.0.0.1:0) failed: errno \(errno)") }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let named = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketFD, $0, &length) }
         }
-        guard named == 0 else { throw LocalStackError("getsockname failed: errno \(errno)") }
+        guard named == 0 else { throw LoopbackPortError("getsockname failed: errno \(errno)") }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
     /// The first of `count` consecutive free ports (for `GRIDLOOP_HTTP_BASE_PORT`), avoiding `excluded`.
-    static func freeRange(count: Int, excluding excluded: Set<Int> = []) throws(LocalStackError) -> Int {
+    public static func freeRange(count: Int, excluding excluded: Set<Int> = []) throws(LoopbackPortError) -> Int {
         for _ in 0..<100 {
             let base = try free()
             let range = base..<(base + count)
             guard range.upperBound <= 65_535, excluded.isDisjoint(with: range) else { continue }
             if range.allSatisfy(isFree) { return base }
         }
-        throw LocalStackError("found no \(count) consecutive free loopback ports")
+        throw LoopbackPortError("found no \(count) consecutive free loopback ports")
     }
 
     /// Whether 127.0.0.1:`port` can be bound now.
-    static func isFree(_ port: Int) -> Bool {
+    public static func isFree(_ port: Int) -> Bool {
         let socketFD = socket(AF_INET, streamSocketType, 0)
         guard socketFD >= 0 else { return false }
         defer { close(socketFD) }
         var address = loopbackAddress(port: port)
         return bind(socketFD, &address) == 0
+    }
+
+    /// Whether something accepts TCP connections on 127.0.0.1:`port` now.
+    public static func acceptsConnections(_ port: Int) -> Bool {
+        let socketFD = socket(AF_INET, streamSocketType, 0)
+        guard socketFD >= 0 else { return false }
+        defer { close(socketFD) }
+        var address = loopbackAddress(port: port)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        return connected == 0
     }
 
     private static func bind(_ socketFD: Int32, _ address: inout sockaddr_in) -> Int32 {
@@ -70,3 +84,13 @@ private let streamSocketType = Int32(SOCK_STREAM.rawValue)
 #else
 private let streamSocketType = SOCK_STREAM
 #endif
+
+/// No free loopback port could be had (a socket call failed).
+public struct LoopbackPortError: Error, CustomStringConvertible {
+    /// What failed.
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
