@@ -49,6 +49,14 @@ struct MetricsTests {
         }
     }
 
+    @Test(arguments: [
+        ("intake_cases_opened_total", "intake_cases_opened_total"), ("dlt.error:type", "dlt_error:type"),
+        ("consumer-lag", "consumer_lag"), ("案件_total", "案件_total"), ("a b/c", "a_b_c"), ("", ""),
+    ])
+    func namesAndLabelsAreSanitizedForPrometheus(name: String, sanitized: String) {
+        #expect(ServiceMetrics.sanitize(name) == sanitized)
+    }
+
     /// The value of the sample of `name` with labels route, method, status (in any order), if present.
     static func sample(_ text: String, _ name: String, _ values: [String]) -> Double? {
         let labels = zip(["route", "method", "status"], values).map { "\($0)=\"\($1)\"" }

@@ -49,6 +49,32 @@ struct LifecycleReplayTests {
         }
     }
 
+    @Test func ownEventsAlreadyRecordedAreSkippedUndecodedAndAnUnrecordedOneIsApplied() async throws {
+        try await IntakeFixture.with { fixture in
+            let filed = try await fixture.openFiledCase()
+            let own = try await fixture.ownEvents()
+            #expect(own.map(\.type) == ["gridloop.case.reported.v1", "gridloop.case.filed.v1"])
+            // Recorded when produced: skipped by id — even data that would not decode is never looked at.
+            let garbled = own.map { event in
+                var event = event
+                event.data = Array("not json".utf8)
+                return event
+            }
+            try await fixture.handleLifecycle(garbled)
+            #expect(try await fixture.timelineTypes(of: filed.replica.id).count == 2)
+
+            // A database restored from a backup older than the case: its own opening event comes back unrecorded.
+            for table in ["timeline", "reporters"] {
+                try await fixture.database.client.query(
+                    "DELETE FROM \(unescaped: table) WHERE case_id = \(filed.replica.id.rawValue)", logger: fixture.database.logger)
+            }
+            try await fixture.database.client.query("DELETE FROM cases WHERE id = \(filed.replica.id.rawValue)", logger: fixture.database.logger)
+            try await fixture.handleLifecycle(own)
+            #expect(try await fixture.stored(filed.replica.id)?.replica.state == .filed)
+            #expect(try await fixture.timelineTypes(of: filed.replica.id) == own.map(\.type))
+        }
+    }
+
     @Test func aMissingStepIsAReplayErrorAndNothingIsWritten() async throws {
         try await IntakeFixture.with { fixture in
             let filed = try await fixture.openFiledCase()

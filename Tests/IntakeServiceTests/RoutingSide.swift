@@ -55,6 +55,30 @@ struct RoutingSide {
 }
 
 extension IntakeFixture {
+    /// Intake's own events as they come back from the topic: the outbox rows as CloudEvents, in order.
+    func ownEvents() async throws -> [CloudEvent] {
+        let rows = try await database.client.query(
+            "SELECT event_id::text, event_type, payload FROM outbox ORDER BY id", logger: database.logger)
+        var events: [CloudEvent] = []
+        for try await (id, type, payload) in rows.decode((String, String, ByteBuffer).self) {
+            events.append(CloudEvent(id: id, source: ContractSource.intake, type: type, data: Array(payload.readableBytesView)))
+        }
+        return events
+    }
+
+    /// Runs the lifecycle consumer's handler on `events` in one transaction.
+    func handleLifecycle(_ events: [CloudEvent]) async throws {
+        let consumed = events.enumerated().map { offset, event in
+            ConsumedEvent(
+                message: IncomingMessage(
+                    topic: ContractTopic.caseLifecycle, partition: 0, offset: Int64(offset), key: nil, headers: [], value: event.data),
+                event: event, inboxKey: InboxKey(source: event.source, id: event.id))
+        }
+        try await desk.outbox.withTransaction(on: database.client, logger: database.logger) { transaction in
+            try await desk.handleLifecycle(consumed, in: transaction)
+        }
+    }
+
     /// Applies consumed lifecycle messages in one transaction, as the lifecycle consumer does.
     func consume(_ messages: [LifecycleMessage]) async throws {
         try await desk.outbox.withTransaction(on: database.client, logger: database.logger) { transaction in

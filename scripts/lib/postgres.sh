@@ -40,6 +40,9 @@ synchronous_commit = on
 wal_level = replica
 log_min_duration_statement = 2000
 CONF
+    # Extra settings for this cluster, e.g. GRIDLOOP_PG_CONF_EXTRA="shared_preload_libraries = 'pg_stat_statements'"
+    # to profile a load run (applies when the cluster is created).
+    if [ -n "${GRIDLOOP_PG_CONF_EXTRA:-}" ]; then printf '%s\n' "$GRIDLOOP_PG_CONF_EXTRA" >>"$datadir/postgresql.conf"; fi
     # The superuser connects without a password on loopback (this cluster is throwaway and listens on
     # 127.0.0.1 only); every other role must present its password (scram-sha-256).
     { echo "host all postgres 127.0.0.1/32 trust"; cat "$datadir/pg_hba.conf"; } >"$datadir/pg_hba.conf.new"

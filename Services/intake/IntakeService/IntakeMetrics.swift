@@ -9,7 +9,7 @@ import Metrics
 /// | `intake_steps_total` | `step`, `actor` | lifecycle steps intake emitted (`actor` = `system` or `person`) |
 /// | `intake_reports_rejected_total` | `reason` | reports and inbound messages refused (`location_outside_city`, `invalid`, …) |
 /// | `intake_inbound_duplicates_total` | `topic` | work orders / alerts already accepted, ignored |
-/// | `intake_lifecycle_events_total` | `kind` | lifecycle-topic events applied to replicas (`applied`, `duplicate`, `card`, `notice`, `skipped`) |
+/// | `intake_lifecycle_events_total` | `kind` | lifecycle-topic events applied to replicas (`applied`, `duplicate`, `card`, `notice`, `skipped`, `own`) |
 /// | `intake_batch_seconds` | `consumer` (`inbound`, `lifecycle`) | time the handler took for one consumed batch (inside its transaction) |
 struct IntakeMetrics: Sendable {
     let factory: any MetricsFactory

@@ -5,10 +5,12 @@ import GridDomain
 /// contracts' RFC 3339 round trip unchanged, so intake's own copy of a case, its stored copy and the
 /// replicas other services parse from the events hold identical times.
 ///
-/// Foundation's ISO 8601 formatter truncates fractional seconds, and for about half of all
-/// millisecond values `format(parse(s)) != s` (the parsed double lies just below the millisecond), so
-/// a naive value drifts by a millisecond per store-and-load. ``stable(_:)`` picks the nearest value at
-/// or after the given millisecond that is a fixed point of parse ∘ format (at most a few ms later).
+/// The contracts' formatter (`RFC3339Timestamp`) rounds to the millisecond and its parser yields the
+/// double nearest each millisecond, so every whole millisecond is a fixed point of parse ∘ format and
+/// ``stable(_:)`` returns the date's millisecond itself. (It keeps searching forward for a fixed point,
+/// as it had to when Foundation's truncating formatter was used: there, for about half of all
+/// millisecond values, `format(parse(s)) != s`, and a naive value drifted by a millisecond per
+/// store-and-load.)
 enum Timestamps {
     /// Now, as a stable millisecond.
     static func now() -> Date { stable(Date()) }

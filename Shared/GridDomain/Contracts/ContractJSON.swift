@@ -49,14 +49,17 @@ public enum ContractJSON {
         try decoder.decode(type, from: data)
     }
 
-    /// Formats a timestamp in UTC with milliseconds: `2025-03-12T01:15:00.000Z`.
+    /// Formats a timestamp in UTC, rounded to the millisecond: `2025-03-12T01:15:00.000Z`
+    /// (``RFC3339Timestamp/format(_:)``).
     public static func formatTimestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
+        RFC3339Timestamp.format(date)
     }
 
     /// Parses an RFC 3339 timestamp with a time zone (`Z` or an offset), with or without fractional
-    /// seconds; `nil` when `text` is not one.
+    /// seconds; `nil` when `text` is not one. The usual layout is read by ``RFC3339Timestamp/parse(_:)``,
+    /// anything else by Foundation's ISO 8601 parser.
     public static func parseTimestamp(_ text: String) -> Date? {
+        if let date = RFC3339Timestamp.parse(text) { return date }
         if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
         return try? Date.ISO8601FormatStyle().parse(text)
     }

@@ -33,7 +33,15 @@ public struct ServiceMetrics: Sendable {
         registry.emitToString()
     }
 
+    /// `name` with every character other than a letter, a digit, `_` or `:` replaced by `_`. Names
+    /// and labels are sanitized each time a metric handle is made (services make them per event), so
+    /// the usual all-ASCII valid name is returned as is, without building a new string.
     static func sanitize(_ name: String) -> String {
-        String(name.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == ":" ? $0 : "_" })
+        let isValidASCII = name.utf8.allSatisfy { byte in
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+                || byte == 0x3A
+        }
+        if isValidASCII { return name }
+        return String(name.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == ":" ? $0 : "_" })
     }
 }

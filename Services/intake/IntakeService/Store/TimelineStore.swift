@@ -47,6 +47,18 @@ struct TimelineEntry: Sendable, Hashable {
 /// idempotently (an event already recorded, by id or by the case's sequence, is skipped), so intake's
 /// own events, recorded when produced, are not repeated when they come back from the topic.
 struct TimelineStore: Sendable {
+    /// Which of `eventIDs` from `source` the timeline already holds (one primary-key probe per id):
+    /// intake's own events come back from the topic already recorded, and need no decoding.
+    func recorded(_ eventIDs: [String], from source: String, on connection: PostgresConnection, logger: Logger) async throws -> Set<String> {
+        guard !eventIDs.isEmpty else { return [] }
+        let rows = try await connection.query(
+            "SELECT event_id FROM timeline WHERE event_source = \(source) AND event_id = ANY(\(eventIDs)::text[])",
+            logger: logger)
+        var recorded: Set<String> = []
+        for try await id in rows.decode(String.self) { recorded.insert(id) }
+        return recorded
+    }
+
     /// The case's timeline: steps by sequence, each card or notice after the step it was issued after.
     func entries(of caseID: CaseID, on connection: PostgresConnection, logger: Logger) async throws -> [TimelineEntry] {
         let rows = try await connection.query(
