@@ -29,11 +29,12 @@ enum LifecycleFixtures {
 
     static func report(
         channel: CaseChannel = .gridWorker, category: CategoryCode? = category("E0102"), accountID: String? = "gw-1",
-        phone: String? = "13812345678", componentID: ComponentID? = nil
+        phone: String? = "13812345678", confidential: Bool = false, componentID: ComponentID? = nil
     ) -> CaseReport {
         try! CaseReport(
             channel: channel,
-            reporter: Reporter(name: .name("张三"), phone: phone.map(PersonalData.phone), accountID: accountID),
+            reporter: Reporter(
+                name: .name("张三"), phone: phone.map(PersonalData.phone), accountID: accountID, confidential: confidential),
             reportedAt: start,
             location: CaseLocation(point: .init(longitude: 120.21, latitude: 30.25), place: PlaceCode("339901001001001")),
             category: category, details: "路边有暴露垃圾", componentID: componentID)

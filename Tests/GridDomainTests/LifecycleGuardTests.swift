@@ -103,6 +103,38 @@ struct LifecycleGuardTests {
         expectGuard(.recordCallback(satisfaction: .satisfied, note: nil), on: noPhone, by: F.hotlineAgent, "no phone number")
     }
 
+    @Test("an anonymous hotline case closes without a call-back; with a phone, confidential or not, it still needs one")
+    func callbackOnlyWhenPossible() throws {
+        /// A checked 12345 case whose caller left `phone`.
+        func checkedHotlineCase(phone: String?, confidential: Bool = false) throws -> Case {
+            let opened = F.opened(
+                F.report(channel: .hotline12345, accountID: nil, phone: phone, confidential: confidential), by: F.hotlineAgent)
+            return try F.applying(
+                [(.requestVerification, F.intake), (.reportVerification(confirmed: true, note: nil), F.supervisor)]
+                    + F.path(to: .checked), to: opened)
+        }
+        let anonymous = try checkedHotlineCase(phone: nil)
+        #expect(!lifecycle.callbackIsDue(on: anonymous))
+        expectGuard(.recordCallback(satisfaction: .satisfied, note: nil), on: anonymous, by: F.hotlineAgent, "no phone number")
+        let closed = try F.applying([(.close, F.shiftLead)], to: anonymous)
+        #expect(closed.state == .closed)
+        #expect(closed.callback == nil)
+        #expect(try F.applying([(.close, CaseActor.system("intake"))], to: anonymous).state == .closed)
+
+        for confidential in [false, true] {
+            let withPhone = try checkedHotlineCase(phone: "13812345678", confidential: confidential)
+            #expect(lifecycle.callbackIsDue(on: withPhone))
+            expectGuard(.close, on: withPhone, by: F.shiftLead, "need a call-back")
+            let called = try F.applying([(.recordCallback(satisfaction: .unreachable, note: nil), F.hotlineAgent)], to: withPhone)
+            #expect(!lifecycle.callbackIsDue(on: called))
+            #expect(try F.applying([(.close, F.shiftLead)], to: called).state == .closed)
+        }
+
+        // Channels outside the list never need one, phone or not.
+        let gridCase = try F.caseIn(.checked)
+        #expect(!lifecycle.callbackIsDue(on: gridCase))
+    }
+
     @Test("self-disposal is for the reporting grid worker's own report")
     func selfDisposal() throws {
         let own = F.opened()

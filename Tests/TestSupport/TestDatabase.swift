@@ -128,7 +128,8 @@ private func quieter(_ logger: Logger) -> Logger {
 }
 
 extension TestDatabase.Server {
-    /// Pool settings for the service role: at most 8 connections (many tests share one cluster).
+    /// Pool settings for the service role: at most 8 connections (many tests share one cluster), and,
+    /// as in the services, the server checks that a busy session's client is still connected.
     func clientConfiguration(database: String, role: String, password: String) -> PostgresClient.Configuration {
         var configuration = PostgresClient.Configuration(
             host: host,
@@ -139,6 +140,7 @@ extension TestDatabase.Server {
             tls: .disable
         )
         configuration.options.maximumConnections = 8
+        configuration.checkClientConnection()
         return configuration
     }
 }

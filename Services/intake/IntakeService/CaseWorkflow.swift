@@ -74,8 +74,7 @@ struct CaseWorkflow: Sendable {
         case .disposed:
             try apply(.assignCheck, by: Self.system, at: time, to: &progress)
         case .checked:
-            let needsCallback = lifecycle.configuration.channelsRequiringCallback.contains(progress.replica.report.channel)
-            if autoClose, !needsCallback || progress.replica.callback != nil {
+            if autoClose, !lifecycle.callbackIsDue(on: progress.replica) {
                 try apply(.close, by: Self.system, at: time, to: &progress)
             }
         default:

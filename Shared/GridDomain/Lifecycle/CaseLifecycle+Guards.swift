@@ -65,8 +65,9 @@ extension CaseLifecycle {
             if current.report.reporter.phone == nil { return "the reporter left no phone number to call back" }
             if current.callback != nil { return "the call-back is already recorded" }
         case .close:
-            if configuration.channelsRequiringCallback.contains(current.report.channel), current.callback == nil {
-                return "cases from \(current.report.channel.rawValue) need a call-back (回访) before closing"
+            // Only when a call-back is possible (the reporter left a phone): see `callbackIsDue(on:)`.
+            if callbackIsDue(on: current) {
+                return "cases from \(current.report.channel.rawValue) whose reporter left a phone number need a call-back (回访) before closing"
             }
         case .selfDispose:
             if current.report.channel != .gridWorker {

@@ -54,7 +54,9 @@ extension CaseLifecycle {
         CaseTransition(.checked, .recordCallback, .checked, [.hotlineAgent, .intakeOperator],
                        "the reporter left a phone number; no call-back recorded yet"),
         // `system`: intake closes a case automatically after a passed check when the city allows it.
-        CaseTransition(.checked, .close, .closed, [.shiftLead, .system], "a call-back is recorded when the channel requires one"),
+        CaseTransition(
+            .checked, .close, .closed, [.shiftLead, .system],
+            "a call-back is recorded when the channel requires one and the reporter left a phone number"),
         // Escalation and joint response (上报上级、吹哨报到).
         CaseTransition(.filed, .escalate, .escalated, [.dispatcher, .shiftLead], "the target level is above the actor's and the last escalation's; a reason is given"),
         CaseTransition(.returned, .escalate, .escalated, [.dispatcher, .shiftLead], "the target level is above the actor's and the last escalation's; a reason is given"),

@@ -9,7 +9,9 @@ extension CaseLifecycle.Configuration {
     ///
     /// One row per setting; a setting left out keeps its documented default. Channel lists are
     /// `;`-separated channel codes (`supervisor`, `grid_worker`, `citizen_app`, `12345`, `12319`,
-    /// `open311`, `sensing`, `referral`); an empty value means no channel.
+    /// `open311`, `sensing`, `referral`); an empty value means no channel. `channels_requiring_callback`
+    /// applies only to cases whose reporter left a phone number: an anonymous case cannot be called
+    /// back and closes without a call-back.
     ///
     /// ```
     /// setting,value,note

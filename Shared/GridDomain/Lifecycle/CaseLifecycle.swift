@@ -18,7 +18,9 @@ public struct CaseLifecycle: Sendable {
         /// Default: citizen app, 12345, 12319, Open311 and sensing (a supervisor's or grid worker's own
         /// report and a referral from above can be filed directly).
         public var channelsRequiringVerification: Set<CaseChannel>
-        /// Channels whose cases need a call-back (回访) before closing. Default: 12345 and 12319.
+        /// Channels whose cases need a call-back (回访) before closing — when a call-back is possible,
+        /// i.e. the reporter left a phone number (anonymous cases close without; see
+        /// `CaseLifecycle.callbackIsDue(on:)`). Default: 12345 and 12319.
         public var channelsRequiringCallback: Set<CaseChannel>
         /// The most extensions a case may be granted, or `nil` for no cap. Default: `nil`.
         public var maximumExtensions: Int?

@@ -25,9 +25,10 @@ public struct Inbox: Sendable {
         /// Attempts before an unrecognised error is treated as permanent. Default 5.
         public var maximumAttemptsForUnclassifiedErrors: Int
         /// Longest time one transaction (record keys, handle, commit) may take before its connection is
-        /// presumed lost and the transaction is retried on another (see ``withDatabaseDeadline(_:_:_:)``;
-        /// a retry after a time-out is safe: the abandoned transaction can no longer commit on its dead
-        /// connection, and the inbox drops whatever did commit). Default 120 s.
+        /// presumed lost: the inbox closes it (so the server rolls the transaction back and frees its row
+        /// locks) and retries on another (see ``withDatabaseDeadline(_:_:closing:_:)``; a retry after a
+        /// time-out is safe: the abandoned transaction can no longer commit on its closed connection, and
+        /// the inbox drops whatever did commit just before). Default 120 s.
         public var transactionDeadline: Duration
 
         /// Creates the settings; see the properties for the defaults.
@@ -130,12 +131,20 @@ public struct Inbox: Sendable {
         while true {
             do {
                 let (outbox, client, logger) = (self.outbox, self.client, self.logger)
-                let newKeys = try await withDatabaseDeadline(configuration.transactionDeadline, "an inbox transaction") {
-                    try await outbox.withTransaction(on: client, logger: logger) { transaction in
-                        let newKeys = try await self.record(batch.map(\.inboxKey), on: transaction.connection)
-                        let new = batch.filter { newKeys.contains($0.inboxKey) }
-                        if !new.isEmpty { try await handler(new, transaction) }
-                        return newKeys
+                let leased = DeadlineConnection()
+                let newKeys = try await withDatabaseDeadline(
+                    configuration.transactionDeadline, "an inbox transaction", closing: leased
+                ) {
+                    try await client.withConnection { connection in
+                        try leased.record(connection)
+                        defer { leased.release() }
+                        try connection.requireOpen()
+                        return try await outbox.withTransaction(on: connection, logger: logger) { transaction in
+                            let newKeys = try await self.record(batch.map(\.inboxKey), on: transaction.connection)
+                            let new = batch.filter { newKeys.contains($0.inboxKey) }
+                            if !new.isEmpty { try await handler(new, transaction) }
+                            return newKeys
+                        }
                     }
                 }
                 return .success(newKeys)

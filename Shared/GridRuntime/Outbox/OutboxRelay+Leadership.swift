@@ -11,7 +11,9 @@ extension OutboxRelay {
     func leadIfElected(on lockConnection: PostgresConnection) async throws -> Bool {
         let key = leaderLockKey
         let logger = self.logger
-        let elected = try await withDatabaseDeadline(configuration.databaseTimeout, "taking the relay lock") {
+        let elected = try await withDatabaseDeadline(
+            configuration.databaseTimeout, "taking the relay lock", closing: DeadlineConnection(lockConnection)
+        ) {
             var elected = false
             let rows = try await lockConnection.query("SELECT pg_try_advisory_lock(\(key))", logger: logger)
             for try await acquired in rows.decode(Bool.self) { elected = acquired }

@@ -83,7 +83,9 @@ extension OutboxRelay {
     private func markSent(_ delivered: [Int64], failed: [Int64], errors: [String], on connection: PostgresConnection) async throws {
         let logger = self.logger
         let table = outbox.table
-        try await withDatabaseDeadline(configuration.databaseTimeout, "marking outbox rows sent") {
+        try await withDatabaseDeadline(
+            configuration.databaseTimeout, "marking outbox rows sent", closing: DeadlineConnection(connection)
+        ) {
             try await Self.markSent(delivered, failed: failed, errors: errors, in: table, on: connection, logger: logger)
         }
     }
@@ -115,7 +117,7 @@ extension OutboxRelay {
 
     /// Reads the lowest-id rows, skipping `excluded` (rows in flight, not yet deleted).
     func fetchBatch(excluding excluded: [Int64] = [], on connection: PostgresConnection) async throws -> [Row] {
-        try await withDatabaseDeadline(configuration.databaseTimeout, "reading the outbox") {
+        try await withDatabaseDeadline(configuration.databaseTimeout, "reading the outbox", closing: DeadlineConnection(connection)) {
             try await self.readBatch(excluding: excluded, on: connection)
         }
     }
@@ -149,7 +151,9 @@ extension OutboxRelay {
     func pendingCount(on connection: PostgresConnection) async throws -> Int {
         let table = outbox.table
         let logger = self.logger
-        let rows = try await withDatabaseDeadline(configuration.databaseTimeout, "counting the outbox") {
+        let rows = try await withDatabaseDeadline(
+            configuration.databaseTimeout, "counting the outbox", closing: DeadlineConnection(connection)
+        ) {
             try await connection.query("SELECT count(*) FROM \(unescaped: table)", logger: logger).collect()
         }
         return try rows.first?.decode(Int.self) ?? 0

@@ -44,8 +44,9 @@ public final class OutboxRelay: Service, Sendable {
         /// Least time between two `count(*)` refreshes of the pending gauge while the outbox holds more
         /// than a batch. Default 5 s.
         public var pendingCountInterval: Duration
-        /// Longest time one database call of the relay may take before the connection is presumed lost
-        /// and the relay starts over with a new one (see ``withDatabaseDeadline(_:_:_:)``). Default 30 s.
+        /// Longest time one database call of the relay may take before the connection is presumed lost:
+        /// the relay closes it (so the server rolls back what it was doing and frees its locks) and starts
+        /// over with a new one (see ``withDatabaseDeadline(_:_:closing:_:)``). Default 30 s.
         public var databaseTimeout: Duration
 
         /// Creates the configuration; see the properties for the defaults.
