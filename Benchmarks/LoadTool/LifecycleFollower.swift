@@ -3,8 +3,8 @@ import GridKafka
 import Logging
 
 /// Reads `gridloop.case.lifecycle` from the beginning (a consumer group of its own) and records in the ledger the
-/// events of this run's cases: an opening event whose report names one of the run's orders links the case; later
-/// events of that case mark stages.
+/// events of this run's cases, each at its record's create time (when the service published it): an opening event
+/// whose report names one of the run's orders links the case; later events of that case mark stages.
 struct LifecycleFollower: Sendable {
     let consumer: KafkaConsumer
     let orderPrefix: String
@@ -29,7 +29,9 @@ struct LifecycleFollower: Sendable {
             group.addTask {
                 for try await batch in self.consumer.batches {
                     let receivedAt = Date()
-                    for message in batch { self.record(message, at: receivedAt) }
+                    // A stage is reached when its event is published: the record's create time (set by the service's
+                    // producer on this machine's clock), so this consumer's own fetch and batching delays are not counted.
+                    for message in batch { self.record(message, at: message.timestamp ?? receivedAt) }
                     self.consumer.release(batch)
                 }
             }

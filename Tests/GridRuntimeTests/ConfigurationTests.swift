@@ -165,11 +165,14 @@ struct ConfigurationTests {
         let settings = try KafkaSettings(
             environment: [
                 "KAFKA_BROKERS": "10.0.0.1:9092, kafka-2:9093", "KAFKA_PROPERTY_SOCKET_TIMEOUT_MS": "5000",
-                "KAFKA_SECURITY_PROTOCOL": "SASL_SSL", "KAFKA_SASL_MECHANISM": "scram-sha-512",
+                "KAFKA_CONSUMER_PROPERTY_FETCH_WAIT_MAX_MS": "50", "KAFKA_SECURITY_PROTOCOL": "SASL_SSL", "KAFKA_SASL_MECHANISM": "scram-sha-512",
                 "KAFKA_SASL_USERNAME": "intake", "KAFKA_SASL_PASSWORD": "pw",
             ], defaultClientID: "intake")
         #expect(settings.brokers == ["10.0.0.1:9092", "kafka-2:9093"])
         #expect(settings.librdkafkaProperties["socket.timeout.ms"] == "5000")
+        // Consumer-only properties stay out of the shared ones (a producer would warn about them).
+        #expect(settings.consumerProperties == ["fetch.wait.max.ms": "50"])
+        #expect(settings.librdkafkaProperties["fetch.wait.max.ms"] == nil)
         #expect(settings.librdkafkaProperties["security.protocol"] == "sasl_ssl")
         #expect(settings.librdkafkaProperties["sasl.mechanism"] == "SCRAM-SHA-512")
         #expect(!settings.description.contains("pw,") && settings.description.contains("<secret>"))
@@ -221,5 +224,6 @@ struct ConfigurationTests {
             #expect(text.contains("`\(setting.environmentName)`"), "docs/configuration.md lacks \(setting.environmentName)")
         }
         #expect(text.contains("`KAFKA_PROPERTY_<NAME>`"))
+        #expect(text.contains("`KAFKA_CONSUMER_PROPERTY_<NAME>`"))
     }
 }

@@ -5,7 +5,9 @@
 /// `ServiceConfiguration.readKafka(service:from:)`. Keys:
 /// `KAFKA_BROKERS` (required, comma-separated `host:port`), `KAFKA_CLIENT_ID`,
 /// `KAFKA_SECURITY_PROTOCOL`, `KAFKA_SASL_MECHANISM`, `KAFKA_SASL_USERNAME`, `KAFKA_SASL_PASSWORD`,
-/// and `KAFKA_PROPERTY_<NAME>` passed to librdkafka as `<name>` lower-cased with `_` → `.`.
+/// `KAFKA_PROPERTY_<NAME>` passed to librdkafka as `<name>` lower-cased with `_` → `.`, and
+/// `KAFKA_CONSUMER_PROPERTY_<NAME>` the same for consumers only (e.g. `fetch.wait.max.ms`, which a
+/// producer would warn about).
 public struct KafkaSettings: Sendable, Hashable {
     /// librdkafka's `security.protocol`.
     public enum SecurityProtocol: String, Sendable, Hashable, CaseIterable {
@@ -33,6 +35,9 @@ public struct KafkaSettings: Sendable, Hashable {
     public var saslPassword: String?
     /// Extra librdkafka properties from `KAFKA_PROPERTY_*`.
     public var properties: [String: String]
+    /// Extra librdkafka properties for consumers only, from `KAFKA_CONSUMER_PROPERTY_*` (they win over
+    /// ``properties``).
+    public var consumerProperties: [String: String]
 
     /// `KAFKA_BROKERS`.
     public static let brokersSetting = ConfigurationSetting(
@@ -106,10 +111,12 @@ public struct KafkaSettings: Sendable, Hashable {
             if password == nil { problems.append(ConfigurationProblem(setting: Self.saslPasswordSetting, kind: .missing)) }
         }
 
-        var properties: [String: String] = [:]
-        for (name, value) in environment where name.hasPrefix("KAFKA_PROPERTY_") && name.count > "KAFKA_PROPERTY_".count {
-            let property = name.dropFirst("KAFKA_PROPERTY_".count).lowercased().replacingUnderscoresWithDots()
-            properties[property] = value
+        func properties(prefixed prefix: String) -> [String: String] {
+            var properties: [String: String] = [:]
+            for (name, value) in environment where name.hasPrefix(prefix) && name.count > prefix.count {
+                properties[name.dropFirst(prefix.count).lowercased().replacingUnderscoresWithDots()] = value
+            }
+            return properties
         }
 
         guard problems.isEmpty else { throw .invalidSettings(problems, component: "kafka") }
@@ -119,7 +126,8 @@ public struct KafkaSettings: Sendable, Hashable {
         self.saslMechanism = mechanism
         self.saslUsername = username
         self.saslPassword = password
-        self.properties = properties
+        self.properties = properties(prefixed: "KAFKA_PROPERTY_")
+        self.consumerProperties = properties(prefixed: "KAFKA_CONSUMER_PROPERTY_")
     }
 
     /// The librdkafka properties these settings stand for (`bootstrap.servers`, `client.id`, …).

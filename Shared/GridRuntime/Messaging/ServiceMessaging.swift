@@ -16,6 +16,8 @@ public import ServiceLifecycle
 public struct ServiceMessaging: Sendable {
     /// GridKafka's connection settings.
     public let kafka: KafkaConfiguration
+    /// librdkafka properties for the consumers only (`KAFKA_CONSUMER_PROPERTY_*`), over ``kafka``'s.
+    public let consumerProperties: [String: String]
     /// The service's one producer (outbox relay and dead letters).
     public let producer: KafkaProducer
     /// ``producer`` as a ``MessagePublisher``.
@@ -39,13 +41,14 @@ public struct ServiceMessaging: Sendable {
             throw ServiceMessagingError.kafkaNotConfigured(service: resources.configuration.serviceName)
         }
         try self.init(
-            kafka: KafkaConfiguration(settings), outbox: outbox, client: resources.postgres, relay: relay,
-            logger: resources.logger)
+            kafka: KafkaConfiguration(settings), consumerProperties: settings.consumerProperties, outbox: outbox,
+            client: resources.postgres, relay: relay, logger: resources.logger)
     }
 
     /// Creates the producer and the admin client for `kafka`.
     /// - Parameters:
     ///   - kafka: Connection settings.
+    ///   - consumerProperties: librdkafka properties for the consumers only. Default none.
     ///   - outbox: The service's outbox (its schema).
     ///   - client: The service's pool.
     ///   - relay: The relay's tuning.
@@ -53,12 +56,14 @@ public struct ServiceMessaging: Sendable {
     /// - Throws: `KafkaError` when librdkafka rejects the settings.
     public init(
         kafka: KafkaConfiguration,
+        consumerProperties: [String: String] = [:],
         outbox: Outbox,
         client: PostgresClient,
         relay: OutboxRelay.Configuration = OutboxRelay.Configuration(),
         logger: Logger
     ) throws {
         self.kafka = kafka
+        self.consumerProperties = consumerProperties
         self.producer = try KafkaProducer(configuration: KafkaProducer.Configuration(kafka: kafka), logger: logger)
         self.publisher = KafkaMessagePublisher(producer: producer)
         self.admin = try KafkaAdmin(configuration: kafka, logger: logger)
@@ -95,8 +100,10 @@ public struct ServiceMessaging: Sendable {
         configure: (inout EventConsumer.Configuration) -> Void = { _ in },
         handler: @escaping EventConsumer.BatchHandler
     ) throws -> [any Service] {
+        var consumerKafka = kafka
+        consumerKafka.properties.merge(consumerProperties) { _, consumerOnly in consumerOnly }
         let consumer = try KafkaConsumer(
-            configuration: KafkaConsumer.Configuration(kafka: kafka, groupID: group, topics: topics, maxBatchSize: maxBatchSize),
+            configuration: KafkaConsumer.Configuration(kafka: consumerKafka, groupID: group, topics: topics, maxBatchSize: maxBatchSize),
             logger: logger
         )
         var configuration = EventConsumer.Configuration(name: group)
