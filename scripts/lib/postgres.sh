@@ -2,6 +2,7 @@
 # Throwaway PostgreSQL clusters for the local stack and the tests. Sourced by scripts/dev and scripts/test.
 #
 #   pg_cluster_start DATADIR PORT   initdb on first use (superuser trusted on loopback, others by password), start
+#                                   (a cluster already running on another port is restarted on PORT)
 #   pg_cluster_stop  DATADIR        fast shutdown if running
 #   pg_cluster_status DATADIR PORT  one line: running/stopped and where
 #   pg_psql PORT [psql args…]       psql as the superuser `postgres` on 127.0.0.1
@@ -50,7 +51,10 @@ CONF
     [ "$(id -u)" -ne 0 ] || chown postgres:postgres "$datadir/pg_hba.conf"
   fi
   if _pg_as_owner "$PG_BIN/pg_ctl" -D "$datadir" status >/dev/null 2>&1; then
-    return 0
+    # Running: keep it if it serves the port asked for (line 4 of postmaster.pid), else move it there.
+    if [ "$(sed -n 4p "$datadir/postmaster.pid" 2>/dev/null)" = "$port" ]; then return 0; fi
+    echo "PostgreSQL in $datadir runs on another port; restarting it on $port" >&2
+    _pg_as_owner "$PG_BIN/pg_ctl" -D "$datadir" -m fast -w stop >/dev/null
   fi
   _pg_as_owner "$PG_BIN/pg_ctl" -D "$datadir" -o "-p $port" -l "$datadir/server.log" -w -t 60 start >/dev/null \
     || { echo "PostgreSQL did not start on port $port, see $datadir/server.log" >&2; tail -n 20 "$datadir/server.log" >&2; return 1; }
