@@ -21,7 +21,7 @@ import Testing
     @Test func defaults() throws {
         let settings = try Self.load([:])
         #expect(settings.consumerGroup == "assessment")
-        #expect(settings.batchSize == 500)
+        #expect(settings.batchSize == 2000)
     }
 
     @Test func givenValues() throws {

@@ -9,7 +9,8 @@ struct ComposeFileTests {
 
     /// Settings `scripts/dev` gives only to the local stack: Tansu makes a consumer group's first join wait for the
     /// whole rebalance timeout, so the local stack shortens `max.poll.interval.ms`; Apache Kafka does not need it.
-    static let localOnlySettings: Set<String> = ["KAFKA_PROPERTY_MAX_POLL_INTERVAL_MS"]
+    /// Settings only the local stack needs: Tansu's quirks (a group's first join, a fetch that waits out its maximum).
+    static let localOnlySettings: Set<String> = ["KAFKA_PROPERTY_MAX_POLL_INTERVAL_MS", "KAFKA_CONSUMER_PROPERTY_FETCH_WAIT_MAX_MS"]
 
     let compose: ComposeFile
 

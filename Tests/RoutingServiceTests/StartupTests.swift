@@ -27,7 +27,7 @@ import TestSupport
         environment["GRIDLOOP_CITY_DIR"] = SampleCity.directory
         let (_, settings) = try ServiceConfiguration.load(service: "routing", source: .environment(environment), extra: RoutingSettings.self)
         #expect(settings.cityDirectory == SampleCity.directory)
-        #expect(settings.consumerGroup == "routing" && settings.consumerBatchSize == 500)
+        #expect(settings.consumerGroup == "routing" && settings.consumerBatchSize == 2000)
         #expect(settings.listVersion == nil && settings.calendarDirectory == nil)
         environment["ROUTING_LIST_VERSION"] = "2025-03"
         environment["ROUTING_CONSUMER_GROUP"] = "routing-blue"

@@ -35,7 +35,7 @@ struct SettingsTests {
         #expect(settings.timeZoneIdentifier == "Asia/Shanghai")
         #expect(settings.assumedYears == 0)
         #expect(settings.coverageWarningDays == 60)
-        #expect(settings.consumerBatchSize == 500)
+        #expect(settings.consumerBatchSize == 2000)
         #expect(settings.timerBatchSize == 500)
         #expect(settings.timerMaxSleep == .seconds(1))
     }

@@ -7,9 +7,9 @@ public struct AssessmentSettings: ServiceSettings {
     public static let consumerGroupSetting = ConfigurationSetting(
         key: "assessment.consumerGroup", expected: "a Kafka group id", default: "assessment",
         summary: "Consumer group (and inbox consumer name) of the lifecycle consumer.")
-    /// `ASSESSMENT_BATCH_SIZE`: the most lifecycle events taken per batch (one transaction). Default 500.
+    /// `ASSESSMENT_BATCH_SIZE`: the most lifecycle events taken per batch (one transaction). Default 2000.
     public static let batchSizeSetting = ConfigurationSetting(
-        key: "assessment.batchSize", expected: "an integer 1…10000", default: "500",
+        key: "assessment.batchSize", expected: "an integer 1…10000", default: "2000",
         summary: "Most lifecycle events recorded per batch (one transaction).")
 
     /// The keys this type reads.
@@ -21,7 +21,7 @@ public struct AssessmentSettings: ServiceSettings {
     public var batchSize: Int
 
     /// Settings with the given values (tests); services read them with ``init(reading:)``.
-    public init(consumerGroup: String = "assessment", batchSize: Int = 500) {
+    public init(consumerGroup: String = "assessment", batchSize: Int = 2000) {
         self.consumerGroup = consumerGroup
         self.batchSize = batchSize
     }
@@ -34,7 +34,7 @@ public struct AssessmentSettings: ServiceSettings {
             }
             return text
         }
-        batchSize = reader.int(Self.batchSizeSetting, default: 500, in: 1...10_000)
+        batchSize = reader.int(Self.batchSizeSetting, default: 2000, in: 1...10_000)
         consumerGroup = group ?? "assessment"
     }
 }

@@ -12,7 +12,7 @@ public struct NotificationSettings: ServiceSettings {
         summary: "Consumer group of the lifecycle-topic consumer; also the inbox's consumer name.")
     /// `NOTIFICATION_CONSUMER_BATCH_SIZE`: lifecycle records per consumer batch (and transaction).
     public static let consumerBatchSize = ConfigurationSetting(
-        key: "notification.consumer.batchSize", expected: "an integer 1…5000", default: "500",
+        key: "notification.consumer.batchSize", expected: "an integer 1…5000", default: "2000",
         summary: "Most lifecycle-topic records handled in one consumer batch and one transaction.")
     /// `NOTIFICATION_WORKER_BATCH_SIZE`: deliveries claimed per round.
     public static let workerBatchSize = ConfigurationSetting(
@@ -59,7 +59,7 @@ public struct NotificationSettings: ServiceSettings {
     public var rulesDirectory: String?
     /// The consumer group.
     public var consumerGroup: String
-    /// Most records per consumer batch. Default 500.
+    /// Most records per consumer batch. Default 2000.
     public var consumerBatchSize: Int
     /// The worker's options.
     public var worker: DeliveryWorker.Configuration
@@ -68,7 +68,7 @@ public struct NotificationSettings: ServiceSettings {
 
     /// Creates settings from values (tests).
     public init(
-        rulesDirectory: String? = nil, consumerGroup: String = "notification", consumerBatchSize: Int = 500,
+        rulesDirectory: String? = nil, consumerGroup: String = "notification", consumerBatchSize: Int = 2000,
         worker: DeliveryWorker.Configuration = .init(), webhook: WebhookChannel.Configuration = .init()
     ) {
         self.rulesDirectory = rulesDirectory
@@ -84,7 +84,7 @@ public struct NotificationSettings: ServiceSettings {
         if reader.text(.cityDirectory) == nil { reader.record(ConfigurationProblem(setting: .cityDirectory, kind: .missing)) }
         let rulesDirectory = reader.optionalString(Self.rulesDirectory)
         let consumerGroup = reader.string(Self.consumerGroup, default: "notification")
-        let consumerBatchSize = reader.int(Self.consumerBatchSize, default: 500, in: 1...5000)
+        let consumerBatchSize = reader.int(Self.consumerBatchSize, default: 2000, in: 1...5000)
         let batchSize = reader.int(Self.workerBatchSize, default: 200, in: 1...5000)
         let poll = reader.seconds(Self.workerPoll, default: .milliseconds(500), minimum: .milliseconds(50))
         let lease = reader.seconds(Self.workerLease, default: .seconds(300), minimum: .seconds(1))

@@ -28,7 +28,7 @@ public struct RoutingSettings: ServiceSettings {
 
     /// `ROUTING_CONSUMER_BATCH_SIZE`: the most lifecycle events handled in one transaction.
     public static let consumerBatchSize = ConfigurationSetting(
-        key: "routing.consumerBatchSize", expected: "an integer 1…5000", default: "500",
+        key: "routing.consumerBatchSize", expected: "an integer 1…5000", default: "2000",
         summary: "Most lifecycle events the consumer handles in one database transaction.")
 
     /// Every key, for documentation and tests.
@@ -44,13 +44,13 @@ public struct RoutingSettings: ServiceSettings {
     public var listVersion: String?
     /// The consumer group. Default `routing`.
     public var consumerGroup: String
-    /// The consumer's batch size. Default 500.
+    /// The consumer's batch size. Default 2000.
     public var consumerBatchSize: Int
 
     /// Creates settings (tests); see the properties for the defaults.
     public init(
         cityDirectory: String, calendarDirectory: String? = nil, listVersion: String? = nil,
-        consumerGroup: String = "routing", consumerBatchSize: Int = 500
+        consumerGroup: String = "routing", consumerBatchSize: Int = 2000
     ) {
         self.cityDirectory = cityDirectory
         self.calendarDirectory = calendarDirectory
@@ -65,7 +65,7 @@ public struct RoutingSettings: ServiceSettings {
         let calendar = reader.optionalString(Self.calendarDirectory)
         let version = reader.optionalString(Self.listVersion)
         let group = reader.string(Self.consumerGroup, default: "routing")
-        let batch = reader.int(Self.consumerBatchSize, default: 500, in: 1...5000)
+        let batch = reader.int(Self.consumerBatchSize, default: 2000, in: 1...5000)
         guard let city else { return nil }
         self.init(
             cityDirectory: city, calendarDirectory: calendar, listVersion: version, consumerGroup: group,

@@ -30,7 +30,7 @@ public struct SLAMonitorSettings: ServiceSettings {
         summary: "Start-up logs a warning when the calendar ends fewer than this many days from now.")
     /// `SLA_CONSUMER_BATCH_SIZE`: most lifecycle records per consumer batch (one transaction).
     public static let consumerBatchSizeSetting = ConfigurationSetting(
-        key: "sla.consumerBatchSize", expected: "an integer 1…5000", default: "500",
+        key: "sla.consumerBatchSize", expected: "an integer 1…5000", default: "2000",
         summary: "Most lifecycle events the consumer applies in one transaction (one read and one write of their cases).")
     /// `SLA_TIMER_BATCH_SIZE`: most clocks one timer round claims.
     public static let timerBatchSizeSetting = ConfigurationSetting(
@@ -59,7 +59,7 @@ public struct SLAMonitorSettings: ServiceSettings {
     public var assumedYears: Int
     /// Days of calendar coverage below which start-up warns. Default 60.
     public var coverageWarningDays: Int
-    /// Most lifecycle records per consumer batch. Default 500.
+    /// Most lifecycle records per consumer batch. Default 2000.
     public var consumerBatchSize: Int
     /// Most clocks per timer round. Default 500.
     public var timerBatchSize: Int
@@ -69,7 +69,7 @@ public struct SLAMonitorSettings: ServiceSettings {
     /// Settings with every default (tests).
     public init(
         deadlinePolicyFile: String? = nil, calendarDirectory: String? = nil, timeZoneIdentifier: String = "Asia/Shanghai",
-        assumedYears: Int = 0, coverageWarningDays: Int = 60, consumerBatchSize: Int = 500, timerBatchSize: Int = 500,
+        assumedYears: Int = 0, coverageWarningDays: Int = 60, consumerBatchSize: Int = 2000, timerBatchSize: Int = 500,
         timerMaxSleep: Duration = .seconds(1)
     ) {
         self.deadlinePolicyFile = deadlinePolicyFile
@@ -90,7 +90,7 @@ public struct SLAMonitorSettings: ServiceSettings {
             timeZoneIdentifier: reader.string(Self.timeZoneSetting, default: "Asia/Shanghai"),
             assumedYears: reader.int(Self.assumedYearsSetting, default: 0, in: 0...5),
             coverageWarningDays: reader.int(Self.coverageWarningSetting, default: 60, in: 0...3650),
-            consumerBatchSize: reader.int(Self.consumerBatchSizeSetting, default: 500, in: 1...5_000),
+            consumerBatchSize: reader.int(Self.consumerBatchSizeSetting, default: 2000, in: 1...5_000),
             timerBatchSize: reader.int(Self.timerBatchSizeSetting, default: 500, in: 1...10_000),
             timerMaxSleep: reader.seconds(Self.timerMaxSleepSetting, default: .seconds(1), minimum: .milliseconds(50)))
     }

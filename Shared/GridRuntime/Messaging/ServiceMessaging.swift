@@ -89,14 +89,17 @@ public struct ServiceMessaging: Sendable {
     /// - Parameters:
     ///   - group: The Kafka group id, also the inbox consumer name.
     ///   - topics: The topics to subscribe to.
-    ///   - maxBatchSize: Most records per batch (and per transaction). Default 500.
+    ///   - maxBatchSize: Most records per batch (and per transaction). Default 2000: a consumer that is behind
+    ///     takes large batches, which spend far fewer database round trips per event (measured: with 500, a loaded
+    ///     2-core machine dispatched 336 cases/s; with 2000, 433/s). A consumer that keeps up takes what arrives
+    ///     within the batch wait.
     ///   - configure: Adjusts the ``EventConsumer/Configuration`` (raw topics, hooks).
     ///   - handler: Handles the new events of a batch inside their transaction.
     /// - Returns: The Kafka consumer and the ``EventConsumer``, in start order.
     public func consume(
         group: String,
         topics: [String],
-        maxBatchSize: Int = 500,
+        maxBatchSize: Int = 2000,
         configure: (inout EventConsumer.Configuration) -> Void = { _ in },
         handler: @escaping EventConsumer.BatchHandler
     ) throws -> [any Service] {
