@@ -35,7 +35,8 @@ struct LifecycleNotifierTests {
         try await NotificationDatabase.with { database in
             let steps: [CloudEvent] = published.map { $0.cloudEvent(source: ContractSource.intake) }
             let cards: [CloudEvent] = [yellow, red].map { $0.cloudEvent(source: ContractSource.slaMonitor) }
-            let events = steps + cards
+            // The sign-for cards where the topic has them: after the dispatch, before the sign-for that ends the stage.
+            let events = Array(steps[...4]) + cards + Array(steps[5...])
             let outcomes = try await consume(events, in: database)
             #expect(outcomes.allSatisfy { if case .processed = $0 { true } else { false } })
             let rows = try await NotificationDatabase.deliveries(of: caseId, on: database.client, logger: database.logger)

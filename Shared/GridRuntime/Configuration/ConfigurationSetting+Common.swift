@@ -89,6 +89,15 @@ extension ConfigurationSetting {
     public static let healthCheckTimeout = Self(
         key: "health.checkTimeoutSeconds", expected: "seconds, at least 0.1", default: "2",
         summary: "Time limit of each readiness check; a check that takes longer is reported as failed.")
+    /// `INBOX_RETENTION_SECONDS`: how long processed events' inbox records are kept.
+    public static let inboxRetention = Self(
+        key: "inbox.retentionSeconds", expected: "seconds, at least 86400 (1 day), longer than the topics' retention",
+        default: "1209600 (14 days)",
+        summary: "How long a consumed event's inbox record is kept; must exceed the retention of the topics the service consumes (7 days in deploy/topics.conf).")
+    /// `INBOX_PRUNE_INTERVAL_SECONDS`: time between two inbox pruning runs.
+    public static let inboxPruneInterval = Self(
+        key: "inbox.pruneIntervalSeconds", expected: "seconds, at least 1", default: "3600 (1 hour)",
+        summary: "Time between two runs of the inbox pruner (the first runs a minute after start).")
     /// `SHUTDOWN_GRACE_SECONDS`: bound on graceful shutdown.
     public static let shutdownGrace = Self(
         key: "shutdown.graceSeconds", expected: "seconds, at least 1", default: "30",

@@ -10,7 +10,11 @@ extension ServiceConfiguration {
         .logLevel, .logFormat,
         .authJWTSecret, .authJWTPublicKeyPEM, .authIssuer, .authAudience,
         .metricsEnabled, .healthCheckTimeout, .shutdownGrace,
+        .inboxRetention, .inboxPruneInterval,
     ]
+
+    /// The shortest ``InboxPruner/Configuration/retention`` `INBOX_RETENTION_SECONDS` accepts: one day.
+    public static let minimumInboxRetention = Duration.seconds(86_400)
 
     /// Loads the common configuration and the service's own ``ServiceSettings`` in one pass.
     ///
@@ -65,10 +69,26 @@ extension ServiceConfiguration {
         let lifecycle = Lifecycle(
             healthCheckTimeout: reader.seconds(.healthCheckTimeout, default: .seconds(2), minimum: .milliseconds(100)),
             shutdownGracePeriod: reader.seconds(.shutdownGrace, default: .seconds(30), minimum: .seconds(1)))
+        let inboxPruning = readInboxPruning(from: &reader)
         guard let database, let auth, !usesKafka || kafka != nil else { return nil }
         return ServiceConfiguration(
             serviceName: service, cityDirectory: cityDirectory, http: http, database: database, kafka: kafka, logging: logging, auth: auth,
-            metrics: metrics, lifecycle: lifecycle)
+            metrics: metrics, lifecycle: lifecycle, inboxPruning: inboxPruning)
+    }
+
+    private static func readInboxPruning(from reader: inout SettingsReader) -> InboxPruner.Configuration {
+        let defaults = InboxPruner.Configuration()
+        let retention = reader.seconds(.inboxRetention, default: defaults.retention)
+        if retention < minimumInboxRetention, let text = reader.text(.inboxRetention) {
+            reader.record(ConfigurationProblem(
+                setting: .inboxRetention,
+                kind: .invalid(reason: "shorter than 1 day; records must outlive the topics' retention, or a redelivered event is processed twice"),
+                value: text))
+        }
+        var configuration = defaults
+        configuration.retention = max(retention, minimumInboxRetention)
+        configuration.interval = reader.seconds(.inboxPruneInterval, default: defaults.interval, minimum: .seconds(1))
+        return configuration
     }
 
     private static func readDatabase(service: String, from reader: inout SettingsReader) -> Database? {

@@ -131,11 +131,15 @@ public struct ServiceConfiguration: Sendable {
     public var metrics: Metrics
     /// Health checks and shutdown.
     public var lifecycle: Lifecycle
+    /// Retention and schedule of the inbox pruner (`INBOX_RETENTION_SECONDS`, `INBOX_PRUNE_INTERVAL_SECONDS`).
+    /// Default: 14 days, every hour.
+    public var inboxPruning: InboxPruner.Configuration
 
     /// Creates a configuration from parts (tests); services use ``load(service:usesKafka:source:extra:)``.
     public init(
         serviceName: String, cityDirectory: String? = nil, http: HTTP = HTTP(), database: Database, kafka: KafkaSettings? = nil,
-        logging: Logging = Logging(), auth: Auth, metrics: Metrics = Metrics(), lifecycle: Lifecycle = Lifecycle()
+        logging: Logging = Logging(), auth: Auth, metrics: Metrics = Metrics(), lifecycle: Lifecycle = Lifecycle(),
+        inboxPruning: InboxPruner.Configuration = InboxPruner.Configuration()
     ) {
         self.serviceName = serviceName
         self.cityDirectory = cityDirectory
@@ -146,6 +150,7 @@ public struct ServiceConfiguration: Sendable {
         self.auth = auth
         self.metrics = metrics
         self.lifecycle = lifecycle
+        self.inboxPruning = inboxPruning
     }
 }
 

@@ -11,8 +11,9 @@ public import ServiceLifecycle
 ///
 /// The scaffold loads configuration, bootstraps logs and metrics, creates the `PostgresClient`,
 /// runs ``migrate(client:logger:)`` before readiness turns green and before ``producers`` and
-/// ``consumers`` start, serves the common routes plus ``addRoutes(to:)``, and shuts down in order
-/// on SIGTERM/SIGINT: HTTP, then consumers, then producers, then the pool.
+/// ``consumers`` start, prunes the schema's inbox on a schedule (``prunesInbox``), serves the common
+/// routes plus ``addRoutes(to:)``, and shuts down in order on SIGTERM/SIGINT: HTTP, then consumers,
+/// then producers, then the inbox pruner, then the pool.
 public protocol GridService: Sendable {
     /// The service's own configuration keys (``NoServiceSettings`` when none).
     associatedtype Settings: ServiceSettings = NoServiceSettings
@@ -22,6 +23,10 @@ public protocol GridService: Sendable {
 
     /// Whether the service needs Kafka (reads `KAFKA_*`). Default `true`.
     static var usesKafka: Bool { get }
+
+    /// Whether the scaffold runs an ``InboxPruner`` on the service schema's `inbox` table (created by
+    /// the platform migrations). Default: ``usesKafka`` (only Kafka consumers fill the inbox).
+    static var prunesInbox: Bool { get }
 
     /// Builds the service from the scaffold's resources. Do not start work here; work starts in the
     /// `run()` of the services returned by ``producers`` and ``consumers``.
@@ -51,6 +56,8 @@ public protocol GridService: Sendable {
 extension GridService {
     /// Kafka is used by default.
     public static var usesKafka: Bool { true }
+    /// The inbox is pruned when the service consumes Kafka.
+    public static var prunesInbox: Bool { usesKafka }
     /// No migrations.
     public func migrate(client: PostgresClient, logger: Logger) async throws {}
     /// No routes.

@@ -8,9 +8,10 @@ import ServiceLifecycle
 /// `main` (through ``ServiceRunner``) and the tests (`app.test(.live)`).
 ///
 /// Service order in the application (a `ServiceGroup` stops members in reverse order):
-/// `PostgresClient`, migration step, producers, consumers, then the HTTP server (added last by
-/// Hummingbird). So on shutdown: HTTP drains first, consumers finish and commit, the relay and
-/// producer flush, and the pool closes last.
+/// `PostgresClient`, migration step, inbox pruner (when ``GridService/prunesInbox``), producers,
+/// consumers, then the HTTP server (added last by Hummingbird). So on shutdown: HTTP drains first,
+/// consumers finish and commit, the relay and producer flush, the pruner finishes its batch in
+/// flight, and the pool closes last.
 ///
 /// Middleware, outermost first: request id, HTTP metrics, problem mapping; then `/health/live`,
 /// `/health/ready`, `/metrics` (when enabled); then ``JWTAuthenticator`` and the service's routes.
@@ -62,6 +63,12 @@ public enum ServiceApplication {
         instance.addRoutes(to: router)
 
         var services: [any Service] = [postgres, migrationStep]
+        if S.prunesInbox {
+            let pruner = InboxPruner(
+                schema: try PostgresIdentifier(configuration.database.schema), client: postgres,
+                configuration: configuration.inboxPruning, logger: logger, metricsFactory: metrics.factory)
+            services.append(AfterStartup(service: pruner, gate: gate))
+        }
         services += instance.producers.map { AfterStartup(service: $0, gate: gate) as any Service }
         services += instance.consumers.map { AfterStartup(service: $0, gate: gate) as any Service }
         let application = Application(

@@ -37,4 +37,7 @@ public struct PlannedDelivery: Sendable, Hashable {
     public var body: String
     /// Why it cannot be sent (no contact), in which case it is recorded as failed at once.
     public var undeliverableReason: String?
+    /// Why it must not be sent (a stale deadline card), in which case it is recorded as suppressed.
+    /// Takes precedence over ``undeliverableReason``.
+    public var suppressionReason: String? = nil
 }

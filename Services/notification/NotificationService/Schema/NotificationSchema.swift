@@ -4,7 +4,8 @@
 public enum NotificationSchema {
     /// `(version, name, sql)` of every migration, in order.
     public static let migrations: [(version: Int, name: String, sql: String)] = [
-        (1, "deliveries, reporters and the development sink", version1)
+        (1, "deliveries, reporters and the development sink", version1),
+        (2, "case progress and suppressed deliveries", version2),
     ]
 
     static let version1 = """
@@ -69,5 +70,24 @@ public enum NotificationSchema {
             received_at timestamptz NOT NULL DEFAULT now()
         );
         CREATE INDEX sink_messages_by_recipient ON sink_messages (recipient, id DESC);
+        """
+
+    static let version2 = """
+        -- Where each case stands as far as this service has seen its lifecycle: the last step, the state
+        -- after it, and per stage the sequence of the last step that ended (stopped or restarted) the
+        -- stage's clock, {"sign_for": 6, …}. A deadline card issued as of an earlier sequence than its
+        -- stage's end is stale (the case has left that run of the stage) and is not sent.
+        CREATE TABLE case_progress (
+            case_id uuid PRIMARY KEY,
+            last_sequence integer NOT NULL,
+            state text NOT NULL,
+            stage_ends jsonb NOT NULL DEFAULT '{}'::jsonb,
+            updated_at timestamptz NOT NULL DEFAULT now()
+        );
+
+        -- A delivery recorded but deliberately not sent (a stale deadline card); last_error says why.
+        ALTER TABLE deliveries DROP CONSTRAINT deliveries_status;
+        ALTER TABLE deliveries ADD CONSTRAINT deliveries_status
+            CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'suppressed'));
         """
 }

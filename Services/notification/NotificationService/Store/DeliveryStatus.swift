@@ -9,4 +9,7 @@ public enum DeliveryStatus: String, Sendable, Hashable, CaseIterable, Codable {
     case sent
     /// Given up: a permanent failure, too many transient ones, or no contact for the recipient.
     case failed
+    /// Recorded but deliberately not sent: a deadline card whose stage the case had already left when
+    /// the card arrived (`last_error` says which step ended it).
+    case suppressed
 }

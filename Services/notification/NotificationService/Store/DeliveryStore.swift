@@ -15,7 +15,8 @@ public struct DeliveryStore: Sendable {
 
     /// Records planned deliveries; those already recorded for the same (event key, recipient, channel)
     /// are left as they are (`ON CONFLICT DO NOTHING`). Deliverable ones start `pending` and due now;
-    /// those without a contact are recorded `failed` with the reason.
+    /// suppressed ones are recorded `suppressed` and those without a contact `failed`, with the reason
+    /// in `last_error`.
     /// - Returns: How many were new.
     @discardableResult
     public func record(_ planned: [PlannedDelivery], on connection: PostgresConnection, logger: Logger) async throws -> Int {
@@ -26,16 +27,17 @@ public struct DeliveryStore: Sendable {
                 channel, address, template, title, body, status, next_attempt_at, last_error)
             SELECT d.id, d.event_key, d.event_id, d.event_type, d.case_id, d.case_number, NULLIF(d.place, ''), d.recipient,
                 d.recipient_name, d.channel, d.address, d.template, d.title, d.body,
-                CASE WHEN d.reason = '' THEN 'pending' ELSE 'failed' END,
-                CASE WHEN d.reason = '' THEN now() END,
-                NULLIF(d.reason, '')
+                CASE WHEN d.suppressed <> '' THEN 'suppressed' WHEN d.reason = '' THEN 'pending' ELSE 'failed' END,
+                CASE WHEN d.suppressed = '' AND d.reason = '' THEN now() END,
+                COALESCE(NULLIF(d.suppressed, ''), NULLIF(d.reason, ''))
             FROM unnest(\(planned.map(\.id))::uuid[], \(planned.map(\.eventKey))::text[], \(planned.map(\.eventId))::text[],
                 \(planned.map(\.eventType))::text[], \(planned.map(\.caseId.rawValue))::uuid[], \(planned.map(\.caseNumber))::text[],
                 \(planned.map { $0.place ?? "" })::text[], \(planned.map(\.recipient.text))::text[], \(planned.map(\.recipientName))::text[],
                 \(planned.map(\.channel.rawValue))::text[], \(planned.map(\.address))::text[], \(planned.map(\.template))::text[],
-                \(planned.map(\.title))::text[], \(planned.map(\.body))::text[], \(planned.map { $0.undeliverableReason ?? "" })::text[])
+                \(planned.map(\.title))::text[], \(planned.map(\.body))::text[], \(planned.map { $0.undeliverableReason ?? "" })::text[],
+                \(planned.map { $0.suppressionReason ?? "" })::text[])
                 WITH ORDINALITY AS d(id, event_key, event_id, event_type, case_id, case_number, place, recipient, recipient_name,
-                    channel, address, template, title, body, reason, position)
+                    channel, address, template, title, body, reason, suppressed, position)
             ORDER BY d.position
             ON CONFLICT (event_key, recipient, channel) DO NOTHING
             RETURNING id
