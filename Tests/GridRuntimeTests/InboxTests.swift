@@ -262,17 +262,6 @@ struct InboxTests {
             #expect(try await database.integer("SELECT sum(events)::int8 FROM svc.cases") == 40)
         }
     }
-
-    @Test("pruning removes records older than the cut-off")
-    func prunes() async throws {
-        try await TestDatabase.withDatabase { database in
-            try await database.migrate()
-            let inbox = Self.inbox(database)
-            _ = try await inbox.process([testEvent(key: "C-1", sequence: 1)], handler: Self.handle)
-            #expect(try await inbox.prune(processedBefore: Date(timeIntervalSinceNow: -3600)) == 0)
-            #expect(try await inbox.prune(processedBefore: Date(timeIntervalSinceNow: 3600)) == 1)
-        }
-    }
 }
 
 /// Records the batches a handler was called with.

@@ -34,3 +34,16 @@ enum NotificationDatabase {
         try await client.query("UPDATE deliveries SET next_attempt_at = now() WHERE status IN ('pending', 'sending')", logger: logger)
     }
 }
+
+extension LifecycleNotifier {
+    /// Processes events through the inbox a batch at a time, as the service's consumer does.
+    func consume(_ events: [CloudEvent], in database: TestDatabase) async throws -> [InboxOutcome] {
+        let inbox = Inbox(
+            outbox: Outbox(schema: database.schema), client: database.client,
+            configuration: .init(consumerName: "notification", backoff: RetryBackoff(initialDelay: .milliseconds(1))),
+            logger: database.logger)
+        return try await inbox.processBatch(events) { batch, transaction in
+            try await self.handle(batch, in: transaction)
+        }
+    }
+}

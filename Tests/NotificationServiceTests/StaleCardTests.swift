@@ -17,13 +17,7 @@ struct StaleCardTests {
     }
 
     func consume(_ events: [CloudEvent], in database: TestDatabase) async throws -> [InboxOutcome] {
-        let inbox = Inbox(
-            outbox: Outbox(schema: database.schema), client: database.client,
-            configuration: .init(consumerName: "notification", backoff: RetryBackoff(initialDelay: .milliseconds(1))),
-            logger: database.logger)
-        return try await inbox.processBatch(events) { batch, transaction in
-            try await notifier.handle(batch, in: transaction)
-        }
+        try await notifier.consume(events, in: database)
     }
 
     /// template → (status, last error) of the case's deliveries.

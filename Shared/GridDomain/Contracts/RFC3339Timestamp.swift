@@ -15,16 +15,16 @@ public enum RFC3339Timestamp {
     public static func format(_ date: Date) -> String {
         let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         let (days, millisecondOfDay) = floorDivision(totalMilliseconds, 86_400_000)
-        let (year, month, day) = civilDate(daysSinceEpoch: days)
+        let civil = CivilDate(dayNumber: Int(days))
         let second = millisecondOfDay / 1000
-        guard (0...9999).contains(year) else { return fallbackFormat(date) }
+        guard (0...9999).contains(civil.year) else { return fallbackFormat(date) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(24)
-        append(year, width: 4, to: &bytes)
+        append(civil.year, width: 4, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
-        append(month, width: 2, to: &bytes)
+        append(civil.month, width: 2, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
-        append(day, width: 2, to: &bytes)
+        append(civil.day, width: 2, to: &bytes)
         bytes.append(UInt8(ascii: "T"))
         append(second / 3600, width: 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
@@ -58,8 +58,8 @@ public enum RFC3339Timestamp {
         guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
             bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
             let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
+            let date = CivilDate(year: year, month: month, day: day),
             let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2),
-            (1...12).contains(month), day >= 1, day <= daysInMonth(month, of: year),
             hour <= 23, minute <= 59, second <= 59
         else { return nil }
 
@@ -94,8 +94,7 @@ public enum RFC3339Timestamp {
         }
         guard index == bytes.count else { return nil }
 
-        let days = daysSinceEpoch(year: year, month: month, day: day)
-        let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds)
+        let seconds = Int64(date.dayNumber) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds)
         if fractionDigits <= 3 {
             // Whole milliseconds: one correctly rounded division, the same double as the literal value.
             var milliseconds = fraction
@@ -105,39 +104,6 @@ public enum RFC3339Timestamp {
         var scale = 1
         for _ in 0..<fractionDigits { scale *= 10 }
         return Date(timeIntervalSince1970: Double(seconds) + Double(fraction) / Double(scale))
-    }
-
-    // MARK: - Civil calendar (proleptic Gregorian, days since 1970-01-01)
-
-    /// Days from 1970-01-01 to the given date (H. Hinnant's `days_from_civil`).
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The date `days` after 1970-01-01 (H. Hinnant's `civil_from_days`).
-    static func civilDate(daysSinceEpoch days: Int64) -> (year: Int, month: Int, day: Int) {
-        let shifted = Int(days) + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    private static func daysInMonth(_ month: Int, of year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 
     private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (quotient: Int64, remainder: Int) {
