@@ -62,7 +62,7 @@ struct WorkerDeadlineTests {
             let received = await receiver.received
             #expect(received.count == 1, "sent exactly once")
             #expect(received.first?.idempotencyKey == planned[0].id.uuidString.lowercased())
-            #expect(metrics.render().contains("notification_worker_round_timeouts_total 1"), "\(metrics.render())")
+            #expect(metrics.counter("notification_worker_round_timeouts_total") >= 1, "\(metrics.render())")
         }
     }
 
@@ -83,7 +83,7 @@ struct WorkerDeadlineTests {
             let rows = try await NotificationDatabase.deliveries(of: caseId.rawValue, on: database.client, logger: database.logger)
             #expect(rows[planned[0].recipient.text]?.attempts == 1)
             #expect(await receiver.received.count == 1, "the webhook got the message once")
-            #expect(metrics.render().contains("notification_worker_round_timeouts_total 1"), "\(metrics.render())")
+            #expect(metrics.counter("notification_worker_round_timeouts_total") >= 1, "\(metrics.render())")
         }
     }
 }

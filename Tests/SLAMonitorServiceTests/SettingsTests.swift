@@ -23,7 +23,7 @@ struct SettingsTests {
         #expect(
             SLAMonitorSettings.settings.map(\.environmentName) == [
                 "SLA_DEADLINE_POLICY_FILE", "SLA_CALENDAR_DIR", "SLA_CALENDAR_TIME_ZONE", "SLA_CALENDAR_ASSUMED_YEARS", "SLA_CALENDAR_WARNING_DAYS",
-                "SLA_CONSUMER_BATCH_SIZE", "SLA_TIMER_BATCH_SIZE", "SLA_TIMER_MAX_SLEEP_SECONDS",
+                "SLA_CONSUMER_BATCH_SIZE", "SLA_TIMER_BATCH_SIZE", "SLA_TIMER_MAX_SLEEP_SECONDS", "SLA_TIMER_ROUND_DEADLINE_SECONDS",
             ])
     }
 

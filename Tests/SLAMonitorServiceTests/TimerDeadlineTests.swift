@@ -45,7 +45,8 @@ struct TimerDeadlineTests {
             #expect(cards.first?.caseId == timeline.caseID)
             let rows = try await db.rows(of: timeline.caseID).filter { $0.stage == "sign_for" }
             #expect(rows.map(\.yellowIssuedAt) == [start.addingTimeInterval(12)])
-            #expect(metrics.render().contains("sla_timer_round_timeouts_total 1"), "\(metrics.render())")
+            // At least the stalled round (a round that leases the closing connection may time out too).
+            #expect(metrics.counter("sla_timer_round_timeouts_total") >= 1, "\(metrics.render())")
         }
     }
 }
