@@ -168,35 +168,6 @@ extension TestDatabase {
         guard let pid else { throw TestDatabaseError("case \(id) does not exist") }
         return pid
     }
-
-    /// Whether the server still has backend `pid` on this database.
-    func backendExists(_ pid: Int) async throws -> Bool {
-        try await withSuperuserConnection { connection in
-            let rows = try await connection.query(
-                "SELECT count(*) FROM pg_stat_activity WHERE pid = \(pid) AND datname = \(name)",
-                logger: logger
-            )
-            var count = 0
-            for try await value in rows.decode(Int.self) { count = value }
-            return count > 0
-        }
-    }
-
-    /// A backend of the service role on this database asleep in `pg_sleep`, if any.
-    func sleepingBackend() async throws -> Int? {
-        try await withSuperuserConnection { connection in
-            let rows = try await connection.query(
-                """
-                SELECT pid::int8 FROM pg_stat_activity
-                WHERE datname = \(name) AND usename = \(role) AND wait_event = 'PgSleep' LIMIT 1
-                """,
-                logger: logger
-            )
-            var pid: Int?
-            for try await value in rows.decode(Int.self) { pid = value }
-            return pid
-        }
-    }
 }
 
 /// The inbox test's attempts: the first one records the backend that holds the lock and sleeps.

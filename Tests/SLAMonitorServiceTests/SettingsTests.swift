@@ -23,7 +23,7 @@ struct SettingsTests {
         #expect(
             SLAMonitorSettings.settings.map(\.environmentName) == [
                 "SLA_DEADLINE_POLICY_FILE", "SLA_CALENDAR_DIR", "SLA_CALENDAR_TIME_ZONE", "SLA_CALENDAR_ASSUMED_YEARS", "SLA_CALENDAR_WARNING_DAYS",
-                "SLA_CONSUMER_BATCH_SIZE", "SLA_TIMER_BATCH_SIZE", "SLA_TIMER_MAX_SLEEP_SECONDS",
+                "SLA_CONSUMER_BATCH_SIZE", "SLA_TIMER_BATCH_SIZE", "SLA_TIMER_MAX_SLEEP_SECONDS", "SLA_TIMER_ROUND_DEADLINE_SECONDS",
             ])
     }
 
@@ -38,13 +38,14 @@ struct SettingsTests {
         #expect(settings.consumerBatchSize == 2000)
         #expect(settings.timerBatchSize == 500)
         #expect(settings.timerMaxSleep == .seconds(1))
+        #expect(settings.timerRoundDeadline == .seconds(60))
     }
 
     @Test("values are read from the environment")
     func values() throws {
         let settings = try load([
             "SLA_DEADLINE_POLICY_FILE": "deploy/policies/short-test-deadline-policy.csv", "SLA_CALENDAR_DIR": "/srv/calendar", "SLA_CALENDAR_ASSUMED_YEARS": "1", "SLA_CONSUMER_BATCH_SIZE": "200", "SLA_TIMER_BATCH_SIZE": "50",
-            "SLA_TIMER_MAX_SLEEP_SECONDS": "0.25",
+            "SLA_TIMER_MAX_SLEEP_SECONDS": "0.25", "SLA_TIMER_ROUND_DEADLINE_SECONDS": "2.5",
         ])
         #expect(settings.deadlinePolicyFile == "deploy/policies/short-test-deadline-policy.csv")
         #expect(settings.calendarDirectory == "/srv/calendar")
@@ -52,6 +53,7 @@ struct SettingsTests {
         #expect(settings.consumerBatchSize == 200)
         #expect(settings.timerBatchSize == 50)
         #expect(settings.timerMaxSleep == .milliseconds(250))
+        #expect(settings.timerRoundDeadline == .milliseconds(2500))
     }
 
     @Test("every invalid value is reported at once")

@@ -26,6 +26,10 @@ public struct NotificationSettings: ServiceSettings {
     public static let workerLease = ConfigurationSetting(
         key: "notification.worker.leaseSeconds", expected: "seconds, more than a full batch can take to send", default: "300",
         summary: "A claimed delivery not completed within this time (the worker died) is sent again by any worker.")
+    /// `NOTIFICATION_WORKER_DATABASE_DEADLINE_SECONDS`: the longest one database step of a worker round may take.
+    public static let workerDatabaseDeadline = ConfigurationSetting(
+        key: "notification.worker.databaseDeadlineSeconds", expected: "seconds, at least 1", default: "60",
+        summary: "A worker claim or outcome recording still unfinished after this is given up: its connection is closed (the server rolls it back) and the worker carries on.")
     /// `NOTIFICATION_RETRY_INITIAL_SECONDS`: the first retry delay.
     public static let retryInitial = ConfigurationSetting(
         key: "notification.retry.initialSeconds", expected: "seconds, at least 0.01", default: "10",
@@ -50,7 +54,7 @@ public struct NotificationSettings: ServiceSettings {
     /// Every key.
     public static var settings: [ConfigurationSetting] {
         [
-            rulesDirectory, consumerGroup, consumerBatchSize, workerBatchSize, workerPoll, workerLease, retryInitial, retryMaximum, retryMaxAttempts,
+            rulesDirectory, consumerGroup, consumerBatchSize, workerBatchSize, workerPoll, workerLease, workerDatabaseDeadline, retryInitial, retryMaximum, retryMaxAttempts,
             webhookTimeout, webhookConcurrency,
         ]
     }
@@ -88,6 +92,7 @@ public struct NotificationSettings: ServiceSettings {
         let batchSize = reader.int(Self.workerBatchSize, default: 200, in: 1...5000)
         let poll = reader.seconds(Self.workerPoll, default: .milliseconds(500), minimum: .milliseconds(50))
         let lease = reader.seconds(Self.workerLease, default: .seconds(300), minimum: .seconds(1))
+        let databaseDeadline = reader.seconds(Self.workerDatabaseDeadline, default: .seconds(60), minimum: .seconds(1))
         let initial = reader.seconds(Self.retryInitial, default: .seconds(10), minimum: .milliseconds(10))
         let maximum = reader.seconds(Self.retryMaximum, default: .seconds(1800), minimum: .milliseconds(10))
         let attempts = reader.int(Self.retryMaxAttempts, default: 12, in: 1...100)
@@ -113,7 +118,8 @@ public struct NotificationSettings: ServiceSettings {
             rulesDirectory: rulesDirectory, consumerGroup: consumerGroup, consumerBatchSize: consumerBatchSize,
             worker: DeliveryWorker.Configuration(
                 batchSize: batchSize, pollInterval: poll, lease: lease,
-                retry: DeliveryRetryPolicy(initialDelay: initial, maximumDelay: maximum, maximumAttempts: attempts)),
+                retry: DeliveryRetryPolicy(initialDelay: initial, maximumDelay: maximum, maximumAttempts: attempts),
+                databaseDeadline: databaseDeadline),
             webhook: WebhookChannel.Configuration(timeout: timeout, concurrency: concurrency))
     }
 }

@@ -8,7 +8,9 @@ public import Metrics
 /// - `sla_clock_effects_skipped_total`: clock effects that did not fit the clocks (after a gap);
 /// - `sla_cards_issued_total{card="yellow"|"red"}`: cards written to the outbox;
 /// - `sla_card_delay_seconds{card}`: how long after it fell due a card was issued;
-/// - `sla_timer_round_duration_seconds`: one claim-issue-commit round of the timer.
+/// - `sla_timer_round_duration_seconds`: one claim-issue-commit round of the timer;
+/// - `sla_timer_round_timeouts_total`: timer rounds given up after their deadline (their connection closed,
+///   the server rolled them back, the next round claimed the clocks again).
 ///
 /// Events dead-lettered (e.g. deadlines beyond the calendar) are counted by GridRuntime's consumer
 /// (`gridloop_events_consumed_total{outcome="dead_lettered"}`).
@@ -22,6 +24,7 @@ public struct SLAMetrics: Sendable {
     let yellowDelay: Recorder
     let redDelay: Recorder
     let timerRound: Metrics.Timer
+    let timerRoundTimeouts: Counter
 
     /// Creates the metrics with `factory` (the service's registry; tests pass their own).
     public init(factory: any MetricsFactory) {
@@ -34,5 +37,6 @@ public struct SLAMetrics: Sendable {
         yellowDelay = Recorder(label: "sla_card_delay_seconds", dimensions: [("card", "yellow")], factory: factory)
         redDelay = Recorder(label: "sla_card_delay_seconds", dimensions: [("card", "red")], factory: factory)
         timerRound = Metrics.Timer(label: "sla_timer_round_duration_seconds", factory: factory)
+        timerRoundTimeouts = Counter(label: "sla_timer_round_timeouts_total", factory: factory)
     }
 }

@@ -45,7 +45,8 @@ public struct SLAMonitor: GridService {
         let channel = Self.timerChannel(schema: schema)
         timer = DeadlineTimer(
             client: postgres, outbox: outbox, reference: reference, metrics: metrics,
-            configuration: .init(batchSize: settings.timerBatchSize, maximumSleep: settings.timerMaxSleep),
+            configuration: .init(
+                batchSize: settings.timerBatchSize, maximumSleep: settings.timerMaxSleep, roundDeadline: settings.timerRoundDeadline),
             channel: channel, logger: logger, now: { Date() })
         messaging = try ServiceMessaging(resources: resources, outbox: outbox)
         let lifecycle = LifecycleConsumer(

@@ -40,12 +40,16 @@ public struct SLAMonitorSettings: ServiceSettings {
     public static let timerMaxSleepSetting = ConfigurationSetting(
         key: "sla.timerMaxSleepSeconds", expected: "seconds ≥ 0.05 (decimals allowed)", default: "1",
         summary: "Longest sleep of the timer before it looks for due clocks again (it is also woken by NOTIFY).")
+    /// `SLA_TIMER_ROUND_DEADLINE_SECONDS`: the longest one timer round's database work may take.
+    public static let timerRoundDeadlineSetting = ConfigurationSetting(
+        key: "sla.timerRoundDeadlineSeconds", expected: "seconds ≥ 1 (decimals allowed)", default: "60",
+        summary: "A timer round still unfinished after this is given up: its connection is closed (the server rolls the round back) and the next round claims the clocks again.")
 
     /// Every key, for documentation and tests.
     public static var settings: [ConfigurationSetting] {
         [
             deadlinePolicyFileSetting, calendarDirectorySetting, timeZoneSetting, assumedYearsSetting, coverageWarningSetting,
-            consumerBatchSizeSetting, timerBatchSizeSetting, timerMaxSleepSetting,
+            consumerBatchSizeSetting, timerBatchSizeSetting, timerMaxSleepSetting, timerRoundDeadlineSetting,
         ]
     }
 
@@ -65,12 +69,14 @@ public struct SLAMonitorSettings: ServiceSettings {
     public var timerBatchSize: Int
     /// Longest timer sleep. Default 1 s.
     public var timerMaxSleep: Duration
+    /// Longest database work of one timer round before it is given up. Default 60 s.
+    public var timerRoundDeadline: Duration
 
     /// Settings with every default (tests).
     public init(
         deadlinePolicyFile: String? = nil, calendarDirectory: String? = nil, timeZoneIdentifier: String = "Asia/Shanghai",
         assumedYears: Int = 0, coverageWarningDays: Int = 60, consumerBatchSize: Int = 2000, timerBatchSize: Int = 500,
-        timerMaxSleep: Duration = .seconds(1)
+        timerMaxSleep: Duration = .seconds(1), timerRoundDeadline: Duration = .seconds(60)
     ) {
         self.deadlinePolicyFile = deadlinePolicyFile
         self.calendarDirectory = calendarDirectory
@@ -80,6 +86,7 @@ public struct SLAMonitorSettings: ServiceSettings {
         self.consumerBatchSize = consumerBatchSize
         self.timerBatchSize = timerBatchSize
         self.timerMaxSleep = timerMaxSleep
+        self.timerRoundDeadline = timerRoundDeadline
     }
 
     /// Reads the keys; problems are recorded in `reader`.
@@ -92,6 +99,7 @@ public struct SLAMonitorSettings: ServiceSettings {
             coverageWarningDays: reader.int(Self.coverageWarningSetting, default: 60, in: 0...3650),
             consumerBatchSize: reader.int(Self.consumerBatchSizeSetting, default: 2000, in: 1...5_000),
             timerBatchSize: reader.int(Self.timerBatchSizeSetting, default: 500, in: 1...10_000),
-            timerMaxSleep: reader.seconds(Self.timerMaxSleepSetting, default: .seconds(1), minimum: .milliseconds(50)))
+            timerMaxSleep: reader.seconds(Self.timerMaxSleepSetting, default: .seconds(1), minimum: .milliseconds(50)),
+            timerRoundDeadline: reader.seconds(Self.timerRoundDeadlineSetting, default: .seconds(60), minimum: .seconds(1)))
     }
 }

@@ -18,6 +18,13 @@ public import ServiceLifecycle
 /// the same `Idempotency-Key`. Transient failures are retried with ``DeliveryRetryPolicy``; permanent
 /// ones and those out of attempts are marked failed.
 ///
+/// Each database step of a round — the claim, the recording of outcomes — runs on a connection of its
+/// own and is given up after ``Configuration/databaseDeadline`` (see ``withDatabaseDeadline(_:_:closing:_:)``):
+/// its connection is closed, so the server rolls the step back, and the time-out is logged and counted
+/// (`notification_worker_round_timeouts_total`). A claim given up sent nothing: its rows are claimed
+/// again by the next round (or, if the claim had committed, once its lease runs out). Recording given up
+/// is retried like any failed recording; the channel send itself is not bounded by the database deadline.
+///
 /// On graceful shutdown the batch in flight is finished and recorded; only the idle wait is cut short.
 public struct DeliveryWorker: Service, CustomStringConvertible {
     /// Options of the worker.
@@ -33,17 +40,22 @@ public struct DeliveryWorker: Service, CustomStringConvertible {
         public var retry: DeliveryRetryPolicy
         /// The wait after a round that failed on the database (doubling up to 30 s). Default 1 s.
         public var errorBackoff: Duration
+        /// Longest time one database step of a round (the claim, recording the outcomes) may take before
+        /// its connection is presumed lost and closed. Default 60 s.
+        public var databaseDeadline: Duration
 
         /// Creates options; see the properties for the defaults.
         public init(
             batchSize: Int = 200, pollInterval: Duration = .milliseconds(500), lease: Duration = .seconds(120),
-            retry: DeliveryRetryPolicy = DeliveryRetryPolicy(), errorBackoff: Duration = .seconds(1)
+            retry: DeliveryRetryPolicy = DeliveryRetryPolicy(), errorBackoff: Duration = .seconds(1),
+            databaseDeadline: Duration = .seconds(60)
         ) {
             self.batchSize = max(1, batchSize)
             self.pollInterval = pollInterval
             self.lease = lease
             self.retry = retry
             self.errorBackoff = errorBackoff
+            self.databaseDeadline = databaseDeadline
         }
     }
 
@@ -85,6 +97,8 @@ public struct DeliveryWorker: Service, CustomStringConvertible {
             do {
                 claimed = try await round()
                 failures = 0
+            } catch is DatabaseDeadlineExceeded {
+                continue  // logged and counted; the step was rolled back, the next round starts at once
             } catch {
                 failures += 1
                 metrics.countWorkerError()
@@ -104,7 +118,10 @@ public struct DeliveryWorker: Service, CustomStringConvertible {
     /// - Returns: How many deliveries were claimed.
     @discardableResult
     public func round() async throws -> Int {
-        let claimed = try await store.claimDue(limit: configuration.batchSize, lease: configuration.lease, on: client, logger: logger)
+        let (store, logger, configuration) = (store, logger, configuration)
+        let claimed = try await bounded("claiming deliveries") { connection in
+            try await store.claimDue(limit: configuration.batchSize, lease: configuration.lease, on: connection, logger: logger)
+        }
         guard !claimed.isEmpty else { return 0 }
         var completions: [DeliveryStore.Completion] = []
         completions.reserveCapacity(claimed.count)
@@ -164,7 +181,10 @@ public struct DeliveryWorker: Service, CustomStringConvertible {
         var attempt = 0
         while true {
             do {
-                try await store.complete(completions, on: client, logger: logger)
+                let (store, logger) = (store, logger)
+                _ = try await bounded("recording delivery outcomes") { connection in
+                    try await store.complete(completions, on: connection, logger: logger)
+                }
                 break
             } catch {
                 attempt += 1

@@ -51,9 +51,9 @@ public struct DeliveryStore: Sendable {
     /// Claims up to `limit` due deliveries (pending and due, or sending with an expired lease) with
     /// `FOR UPDATE SKIP LOCKED`, so concurrent workers never claim the same row: each is set `sending`,
     /// its attempt counted, and leased for `lease` (after which another worker may reclaim it).
-    public func claimDue(limit: Int, lease: Duration, on client: PostgresClient, logger: Logger) async throws -> [ClaimedDelivery] {
+    public func claimDue(limit: Int, lease: Duration, on connection: PostgresConnection, logger: Logger) async throws -> [ClaimedDelivery] {
         let leaseSeconds = Double(lease.components.seconds) + Double(lease.components.attoseconds) / 1e18
-        let rows = try await client.query(
+        let rows = try await connection.query(
             """
             WITH due AS (
                 SELECT id FROM deliveries
@@ -121,10 +121,10 @@ public struct DeliveryStore: Sendable {
     /// same attempt (reclaimed by another worker after the lease ran out) are left alone.
     /// - Returns: How many rows were updated.
     @discardableResult
-    public func complete(_ completions: [Completion], on client: PostgresClient, logger: Logger) async throws -> Int {
+    public func complete(_ completions: [Completion], on connection: PostgresConnection, logger: Logger) async throws -> Int {
         guard !completions.isEmpty else { return 0 }
         let delays = completions.map { Double($0.retryAfter.components.seconds) + Double($0.retryAfter.components.attoseconds) / 1e18 }
-        let rows = try await client.query(
+        let rows = try await connection.query(
             """
             WITH updated AS (
                 UPDATE deliveries AS d

@@ -12,6 +12,15 @@ import ServiceLifecycle
 /// replica is killed mid-round. Between rounds it sleeps until the next card falls due, at most
 /// ``Configuration/maximumSleep``, and wakes early on the `NOTIFY` the consumer sends when it stores a
 /// nearer due time.
+///
+/// The listening connection only listens: each round leases its own connection and is bounded by
+/// ``Configuration/roundDeadline`` (see ``withDatabaseDeadline(_:_:closing:_:)``). A round still
+/// unfinished then (a lost connection whose request never completes, a lock that is never released) is
+/// given up: its connection is closed, so the server rolls the round back and frees its claims, the
+/// time-out is logged and counted (`sla_timer_round_timeouts_total`), and the next round claims the
+/// clocks again. A rolled-back round wrote no card and marked none issued (both are in its
+/// transaction); a round that committed just before the deadline marked its cards issued, so the next
+/// round does not issue them again.
 struct DeadlineTimer: Service, CustomStringConvertible {
     /// Timer settings.
     struct Configuration: Sendable {
@@ -19,6 +28,9 @@ struct DeadlineTimer: Service, CustomStringConvertible {
         var batchSize = 500
         /// Longest sleep between rounds. Default 1 s.
         var maximumSleep: Duration = .seconds(1)
+        /// Longest database work of one round (its transaction and the look-up of the next due time)
+        /// before the round is given up and its connection closed. Default 60 s.
+        var roundDeadline: Duration = .seconds(60)
         /// Waits after database failures. Default 100 ms → 10 s.
         var backoff = RetryBackoff()
     }
@@ -41,14 +53,14 @@ struct DeadlineTimer: Service, CustomStringConvertible {
         var failures = 0
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             do {
-                try await client.withConnection { connection in
+                try await client.withConnection { listener in
                     let wakeup = WakeSignal()
-                    try await connection.listen(on: channel) { notifications in
+                    try await listener.listen(on: channel) { notifications in
                         try await withThrowingTaskGroup(of: Void.self) { group in
                             group.addTask {
                                 for try await _ in notifications { wakeup.signal() }
                             }
-                            try await issueWhileRunning(on: connection, wakeup: wakeup) { failures = 0 }
+                            try await issueWhileRunning(wakeup: wakeup) { failures = 0 }
                             group.cancelAll()
                         }
                     }
@@ -66,14 +78,23 @@ struct DeadlineTimer: Service, CustomStringConvertible {
         }
     }
 
-    /// Runs rounds until shutdown; sleeps when nothing more is due.
-    private func issueWhileRunning(on connection: PostgresConnection, wakeup: WakeSignal, succeeded: () -> Void) async throws {
+    /// Runs rounds until shutdown; sleeps when nothing more is due. A round that outlives its deadline is
+    /// logged and counted, and the next one starts at once.
+    private func issueWhileRunning(wakeup: WakeSignal, succeeded: () -> Void) async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            let claimed = try await issueRound(at: now(), on: connection)
+            let round: BoundedRound
+            do {
+                round = try await boundedRound(at: now())
+            } catch let timeout as DatabaseDeadlineExceeded {
+                metrics.timerRoundTimeouts.increment()
+                logger.warning(
+                    "deadline timer round timed out; its connection was closed and the next round claims the clocks again",
+                    metadata: ["error": "\(timeout)"])
+                continue
+            }
             succeeded()
-            if claimed == configuration.batchSize { continue }
-            let next = try await store.nextCardAt(on: connection, logger: logger)
-            let wait = Self.sleep(until: next, now: now(), maximum: configuration.maximumSleep)
+            if round.claimed == configuration.batchSize { continue }
+            let wait = Self.sleep(until: round.nextCardAt, now: now(), maximum: configuration.maximumSleep)
             if wait > .zero {
                 await cancelWhenGracefulShutdown { await wakeup.wait(timeout: wait) }
             }
