@@ -131,20 +131,14 @@ public struct Inbox: Sendable {
         while true {
             do {
                 let (outbox, client, logger) = (self.outbox, self.client, self.logger)
-                let leased = DeadlineConnection()
                 let newKeys = try await withDatabaseDeadline(
-                    configuration.transactionDeadline, "an inbox transaction", closing: leased
-                ) {
-                    try await client.withConnection { connection in
-                        try leased.record(connection)
-                        defer { leased.release() }
-                        try connection.requireOpen()
-                        return try await outbox.withTransaction(on: connection, logger: logger) { transaction in
-                            let newKeys = try await self.record(batch.map(\.inboxKey), on: transaction.connection)
-                            let new = batch.filter { newKeys.contains($0.inboxKey) }
-                            if !new.isEmpty { try await handler(new, transaction) }
-                            return newKeys
-                        }
+                    configuration.transactionDeadline, "an inbox transaction", leasingFrom: client
+                ) { connection in
+                    try await outbox.withTransaction(on: connection, logger: logger) { transaction in
+                        let newKeys = try await self.record(batch.map(\.inboxKey), on: transaction.connection)
+                        let new = batch.filter { newKeys.contains($0.inboxKey) }
+                        if !new.isEmpty { try await handler(new, transaction) }
+                        return newKeys
                     }
                 }
                 return .success(newKeys)

@@ -51,31 +51,25 @@ extension InboxPruner {
         let retentionSeconds = Double(configuration.retention.components.seconds)
             + Double(configuration.retention.components.attoseconds) / 1e18
         let limit = configuration.batchSize
-        let leased = DeadlineConnection()
-        return try await withDatabaseDeadline(configuration.statementDeadline, "an inbox pruning batch", closing: leased) {
-            try await client.withConnection { connection in
-                try leased.record(connection)
-                defer { leased.release() }
-                try connection.requireOpen()
-                let rows = try await connection.query(
-                    """
-                    WITH deleted AS (
-                        DELETE FROM \(unescaped: table) WHERE ctid = ANY(ARRAY(
-                            SELECT ctid FROM \(unescaped: table)
-                            WHERE processed_at < now() - make_interval(secs => \(retentionSeconds))
-                            LIMIT \(limit)
-                            FOR UPDATE SKIP LOCKED
-                        ))
-                        RETURNING 1
-                    )
-                    SELECT count(*) FROM deleted
-                    """,
-                    logger: logger
+        return try await withDatabaseDeadline(configuration.statementDeadline, "an inbox pruning batch", leasingFrom: client) { connection in
+            let rows = try await connection.query(
+                """
+                WITH deleted AS (
+                    DELETE FROM \(unescaped: table) WHERE ctid = ANY(ARRAY(
+                        SELECT ctid FROM \(unescaped: table)
+                        WHERE processed_at < now() - make_interval(secs => \(retentionSeconds))
+                        LIMIT \(limit)
+                        FOR UPDATE SKIP LOCKED
+                    ))
+                    RETURNING 1
                 )
-                var count = 0
-                for try await value in rows.decode(Int.self) { count = value }
-                return count
-            }
+                SELECT count(*) FROM deleted
+                """,
+                logger: logger
+            )
+            var count = 0
+            for try await value in rows.decode(Int.self) { count = value }
+            return count
         }
     }
 }

@@ -9,18 +9,13 @@ import Synchronization
 /// in a statement notices the closed connection only with `client_connection_check_interval` set; see
 /// `PostgresClient.Configuration.checkClientConnection(every:)`.)
 ///
-/// For a connection the caller already holds, pass `DeadlineConnection(connection)`. For one the
-/// operation leases itself, create an empty holder, ``record(_:)`` the connection as soon as it is
-/// leased and ``release()`` it before the lease ends, so a connection back in the pool is never closed:
+/// For a connection the caller already holds, pass `DeadlineConnection(connection)`. For one leased from
+/// a pool, use ``withDatabaseDeadline(_:_:leasingFrom:_:)``, which records the leased connection here and
+/// releases it before the lease ends, so a connection back in the pool is never closed:
 ///
 /// ```swift
-/// let leased = DeadlineConnection()
-/// try await withDatabaseDeadline(.seconds(30), "an inbox transaction", closing: leased) {
-///     try await client.withConnection { connection in
-///         try leased.record(connection)
-///         defer { leased.release() }
-///         try await outbox.withTransaction(on: connection, logger: logger) { transaction in … }
-///     }
+/// try await withDatabaseDeadline(.seconds(30), "an inbox transaction", leasingFrom: client) { connection in
+///     try await outbox.withTransaction(on: connection, logger: logger) { transaction in … }
 /// }
 /// ```
 public final class DeadlineConnection: Sendable {

@@ -10,15 +10,8 @@ extension DeliveryWorker {
         _ what: String, _ work: @escaping @Sendable (PostgresConnection) async throws -> Value
     ) async throws -> Value {
         let (client, deadline) = (client, configuration.databaseDeadline)
-        let leased = DeadlineConnection()
         do {
-            return try await withDatabaseDeadline(deadline, "a delivery worker round (\(what))", closing: leased) {
-                try await client.withConnection { connection in
-                    try leased.record(connection)
-                    defer { leased.release() }
-                    return try await work(connection)
-                }
-            }
+            return try await withDatabaseDeadline(deadline, "a delivery worker round (\(what))", leasingFrom: client, work)
         } catch let timeout as DatabaseDeadlineExceeded {
             metrics.countRoundTimeout()
             logger.warning(

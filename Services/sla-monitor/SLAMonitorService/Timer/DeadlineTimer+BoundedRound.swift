@@ -17,15 +17,10 @@ extension DeadlineTimer {
     /// - Throws: ``DatabaseDeadlineExceeded`` when the round outlived its deadline: its connection was
     ///   closed, so the server rolls the round back (or it had already committed); any other database error.
     func boundedRound(at now: Date) async throws -> BoundedRound {
-        let leased = DeadlineConnection()
-        return try await withDatabaseDeadline(configuration.roundDeadline, "a deadline timer round", closing: leased) {
-            try await client.withConnection { connection in
-                try leased.record(connection)
-                defer { leased.release() }
-                let claimed = try await issueRound(at: now, on: connection)
-                guard claimed < configuration.batchSize else { return BoundedRound(claimed: claimed) }
-                return BoundedRound(claimed: claimed, nextCardAt: try await store.nextCardAt(on: connection, logger: logger))
-            }
+        try await withDatabaseDeadline(configuration.roundDeadline, "a deadline timer round", leasingFrom: client) { connection in
+            let claimed = try await issueRound(at: now, on: connection)
+            guard claimed < configuration.batchSize else { return BoundedRound(claimed: claimed) }
+            return BoundedRound(claimed: claimed, nextCardAt: try await store.nextCardAt(on: connection, logger: logger))
         }
     }
 }
